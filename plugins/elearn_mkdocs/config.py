@@ -1,0 +1,12 @@
+"""Options of the ``elearn`` plugin in mkdocs.yml."""
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class ElearnConfig(Config):
+    root = c.Optional(c.Dir(exists=True))
+    """Folder that holds ``content/`` (and later ``quizzes/``). Default: the folder of mkdocs.yml."""
+
+    navigation = c.Type(bool, default=True)
+    """Build ``nav`` from the course's modules when mkdocs.yml has no ``nav`` of its own."""

@@ -1,0 +1,51 @@
+"""MkDocs adapter: calls the elearn core from MkDocs events, and nothing more."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from elearn.build import ASSETS, THEME_DIR, CourseBuild, asset_uris, prepare
+from elearn.diagnostics import ContentError
+
+from .config import ElearnConfig
+
+log = get_plugin_logger(__name__)
+
+
+class ElearnPlugin(BasePlugin[ElearnConfig]):
+    def __init__(self):
+        self.build: CourseBuild | None = None
+
+    # Runs before MkDocs cleans site/: a broken course leaves the last good site as it was.
+    @event_priority(50)
+    def on_config(self, config):
+        root = Path(self.config.root or Path(config.config_file_path).parent)
+        try:
+            self.build = prepare(root)
+        except ContentError as exc:
+            raise PluginError(str(exc)) from exc
+        for warning in self.build.warnings:
+            log.warning(warning.format())
+        if config.nav is None and self.config.navigation:
+            config.nav = self.build.site.nav
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+        config.extra["elearn"] = {"hulplijn": self.build.site.helpline_html}
+        css, js = asset_uris()
+        config.extra_css.extend(u for u in css if u not in config.extra_css)
+        config.extra_javascript.extend(u for u in js if u not in config.extra_javascript)
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        # The course's YAML sits in docs_dir but is input, not something to publish.
+        for file in list(files):
+            if file.src_uri.endswith((".yml", ".yaml")):
+                files.remove(file)
+        for uri, markdown in self.build.site.markdown.items():
+            files.append(File.generated(config, uri, content=markdown))
+        for uri, path in ASSETS.items():
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
+        return files

@@ -1,0 +1,49 @@
+"""One call for front ends: load, validate and render a course, or fail with every problem."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .diagnostics import ContentError, Diagnostic
+from .load import Course, load_course
+from .pages import site_pages
+from .render import RenderedSite, render_site
+from .validate import validate
+
+PACKAGE = Path(__file__).parent
+THEME_DIR = PACKAGE / "theme"
+# Site URI -> file in the package. Served as files, never inlined in pages.
+ASSETS: dict[str, Path] = {
+    "assets/elearn/elearn.css": PACKAGE / "assets" / "elearn.css",
+}
+
+
+def asset_uris() -> tuple[list[str], list[str]]:
+    css = [u for u in ASSETS if u.endswith(".css")]
+    js = [u for u in ASSETS if u.endswith(".js")]
+    return css, js
+
+
+@dataclass
+class CourseBuild:
+    course: Course
+    diagnostics: list[Diagnostic]
+    site: RenderedSite
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if not d.is_error]
+
+
+def check(root: Path) -> tuple[Course, list[Diagnostic]]:
+    course, diagnostics = load_course(root)
+    diagnostics += validate(course, site_pages(course))
+    return course, diagnostics
+
+
+def prepare(root: Path) -> CourseBuild:
+    course, diagnostics = check(root)
+    if any(d.is_error for d in diagnostics):
+        raise ContentError(diagnostics)
+    return CourseBuild(course, diagnostics, render_site(course))

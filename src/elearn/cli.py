@@ -1,0 +1,61 @@
+"""The ``elearn`` command for course authors."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .build import check
+from .diagnostics import format_all
+
+
+@click.group()
+def main() -> None:
+    """Werk met een meldcode-cursus: controleren, schema's maken."""
+
+
+@main.command("check")
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="Map van de cursus (met content/).",
+)
+def check_command(root: Path) -> None:
+    """Controleer alle inhoud en meld elk probleem met bestand, regel en kolom."""
+    _, diagnostics = check(root)
+    if diagnostics:
+        click.echo(format_all(diagnostics), err=True)
+    errors = sum(d.is_error for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    if errors:
+        click.echo(f"{errors} fout(en), {warnings} waarschuwing(en).", err=True)
+        sys.exit(1)
+    click.echo(f"Inhoud in orde ({warnings} waarschuwing(en)).")
+
+
+@main.command("schema")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("schemas"),
+    show_default=True,
+    help="Map waarin de JSON Schema-bestanden komen.",
+)
+@click.option("--check", "check_only", is_flag=True, help="Alleen nagaan of de schema's actueel zijn.")
+def schema_command(out: Path, check_only: bool) -> None:
+    """Schrijf een JSON Schema per soort YAML-bestand, voor controle en aanvulling in je editor."""
+    from .schema import write_schemas
+
+    stale = write_schemas(out, check_only=check_only)
+    if check_only and stale:
+        click.echo("Verouderd: " + ", ".join(stale) + ". Voer `elearn schema` uit.", err=True)
+        sys.exit(1)
+    click.echo(("Actueel: " if check_only else "Geschreven naar ") + str(out))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,386 @@
+"""Typed content model of a course.
+
+Authors write YAML in Dutch; the code speaks English. Every field therefore has
+an English attribute name and a Dutch key, taken from ``DUTCH_KEYS``. Error
+messages, the JSON Schema and the YAML files all use the Dutch key.
+"""
+
+from __future__ import annotations
+
+import functools
+import typing
+from dataclasses import dataclass
+from typing import Annotated, Iterator, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+
+from .diagnostics import Position
+
+# One table instead of an alias on every field: authors see these names.
+DUTCH_KEYS: dict[str, str] = {
+    "title": "titel",
+    "short": "kort",
+    "subtitle": "ondertitel",
+    "intro": "inleiding",
+    "description": "beschrijving",
+    "audiences": "doelgroepen",
+    "modules": "modules",
+    "pages": "onderdelen",
+    "minutes": "minuten",
+    "helpline": "hulplijn",
+    "phone": "telefoon",
+    "emergency": "spoed",
+    "text": "tekst",
+    "source": "bron",
+    "sources": "bronnen",
+    "publisher": "uitgever",
+    "year": "jaar",
+    "document": "bestand",
+    "note": "toelichting",
+    "term": "term",
+    "definition": "definitie",
+    "see_also": "zie_ook",
+    "definitions": "begrippen",
+    "number": "nummer",
+    "themes": "themas",
+    "actions": "acties",
+    "indicators": "indicatoren",
+    "action_lines": "actielijnen",
+    "figures": "kerncijfers",
+    "value": "waarde",
+    "label": "omschrijving",
+    "phases": "fasering",
+    "period": "periode",
+    "milestones": "mijlpalen",
+    "when": "moment",
+    "mission": "opdracht",
+    "ambition": "ambitie",
+    "organisation": "organisatie",
+    "goal": "doel",
+    "law": "wet",
+    "scope": "reikwijdte",
+    "steps": "stappen",
+    "summary": "kern",
+    "what_you_do": "wat_je_doet",
+    "decision_framework": "afwegingskader",
+    "questions": "vragen",
+    "question": "vraag",
+    "yes": "ja",
+    "no": "nee",
+    "consequence": "gevolg",
+    "next": "naar",
+    "decision": "besluit",
+    "norms": "meldnormen",
+    "kindcheck": "kindcheck",
+    "checks": "controleer",
+    "triggers": "oudersignalen",
+    "moments": "momenten",
+    "points": "aandachtspunten",
+    "roles": "rollen",
+    "tasks": "taken",
+    "facts": "feiten",
+}
+
+
+def dutch_key(name: str) -> str:
+    return DUTCH_KEYS.get(name, name)
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a string field as a reference to an object of ``kind`` by id."""
+
+    kind: str
+
+
+KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Id = Annotated[str, StringConstraints(pattern=KEBAB)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Markdown is plain text to the model; the renderer knows what to do with it.
+Markdown = Text
+
+SourceRef = Annotated[str, Ref("source")]
+DefinitionRef = Annotated[str, Ref("definition")]
+ModuleRef = Annotated[str, Ref("module")]
+PageRef = Annotated[str, Ref("page")]
+DecisionQuestionRef = Annotated[str, Ref("decision-question")]
+
+
+class Node(BaseModel):
+    """Base of every content object: strict keys, Dutch aliases, provenance."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        alias_generator=dutch_key,
+        populate_by_name=True,
+        str_strip_whitespace=True,
+    )
+    _pos: Position | None = PrivateAttr(default=None)
+    _field_pos: dict[str, Position] = PrivateAttr(default_factory=dict)
+
+    @property
+    def pos(self) -> Position | None:
+        return self._pos
+
+    def field_pos(self, field: str) -> Position | None:
+        return self._field_pos.get(field, self._pos)
+
+
+class SourcedText(Node):
+    """A statement with its own source."""
+
+    text: Markdown
+    source: SourceRef
+
+
+# --- sources and glossary -------------------------------------------------
+
+
+class Source(Node):
+    id: Id
+    title: Text
+    short: Text | None = None
+    publisher: Text | None = None
+    year: int | None = Field(default=None, ge=1900, le=2100)
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    document: Text | None = None
+    note: Markdown | None = None
+
+
+class SourcesFile(Node):
+    sources: list[Source] = Field(min_length=1)
+
+
+class Definition(Node):
+    id: Id
+    term: Text
+    definition: Markdown
+    source: SourceRef
+    see_also: list[DefinitionRef] = []
+
+
+class GlossaryFile(Node):
+    definitions: list[Definition] = Field(min_length=1)
+
+
+# --- course ---------------------------------------------------------------
+
+
+class Helpline(Node):
+    title: Text
+    phone: Text
+    emergency: Text
+    text: Markdown
+    source: SourceRef
+
+
+class Module(Node):
+    id: Id
+    title: Text
+    description: Markdown
+    pages: list[PageRef] = Field(min_length=1)
+
+
+class Audience(Node):
+    id: Id
+    title: Text
+    description: Markdown
+    modules: list[ModuleRef] = Field(min_length=1)
+
+
+class CourseFile(Node):
+    id: Id
+    title: Text
+    subtitle: Text | None = None
+    intro: Markdown
+    helpline: Helpline
+    audiences: list[Audience] = Field(min_length=1)
+    modules: list[Module] = Field(min_length=1)
+
+
+# --- programme Geweld hoort nergens thuis ------------------------------------
+
+
+class Action(Node):
+    text: Markdown
+    source: SourceRef | None = None
+
+
+class Theme(Node):
+    id: Id
+    number: int = Field(ge=1)
+    title: Text
+    text: Markdown
+    actions: list[Action] = Field(min_length=1)
+    source: SourceRef
+
+
+class ActionLine(Node):
+    id: Id
+    number: int = Field(ge=1)
+    title: Text
+    goal: Markdown
+    themes: list[Theme] = Field(min_length=1)
+    indicators: list[SourcedText] = []
+    note: Markdown | None = None
+    source: SourceRef
+
+
+class Figure(Node):
+    id: Id
+    value: Text
+    label: Markdown
+    source: SourceRef
+    note: Markdown | None = None
+
+
+class Phase(Node):
+    id: Id
+    title: Text
+    period: Text
+    text: Markdown
+    source: SourceRef
+
+
+class Milestone(Node):
+    when: Text
+    text: Markdown
+    source: SourceRef
+
+
+class ProgrammeFile(Node):
+    id: Id
+    title: Text
+    intro: Markdown
+    mission: SourcedText
+    ambition: SourcedText
+    organisation: SourcedText | None = None
+    action_lines: list[ActionLine] = Field(min_length=1)
+    figures: list[Figure] = []
+    phases: list[Phase] = []
+    milestones: list[Milestone] = []
+    note: Markdown | None = None
+
+
+# --- meldcode -------------------------------------------------------------
+
+
+class Step(Node):
+    id: Id
+    number: int = Field(ge=1, le=5)
+    title: Text
+    summary: Markdown
+    what_you_do: list[SourcedText] = Field(min_length=1)
+    source: SourceRef
+
+
+class Branch(Node):
+    consequence: Markdown
+    decision: Literal["melden", "afsluiten", "hulp"] | None = None
+    next: DecisionQuestionRef | None = None
+
+
+class DecisionQuestion(Node):
+    id: Id
+    number: int = Field(ge=1)
+    question: Text
+    note: Markdown | None = None
+    yes: Branch
+    no: Branch
+    source: SourceRef
+
+
+class Norm(Node):
+    id: Id
+    text: Markdown
+    source: SourceRef
+
+
+class DecisionFramework(Node):
+    id: Id
+    title: Text
+    intro: Markdown
+    questions: list[DecisionQuestion] = Field(min_length=1)
+    norms: list[Norm] = []
+    points: list[SourcedText] = []
+    source: SourceRef
+
+
+class Kindcheck(Node):
+    id: Id
+    title: Text
+    intro: Markdown
+    checks: list[SourcedText] = Field(min_length=1)
+    triggers: list[SourcedText] = []
+    moments: list[SourcedText] = []
+    points: list[SourcedText] = []
+    source: SourceRef
+
+
+class Role(Node):
+    id: Id
+    title: Text
+    summary: Markdown
+    tasks: list[SourcedText] = []
+    facts: list[SourcedText] = []
+    source: SourceRef
+
+
+class Law(Node):
+    title: Text
+    intro: Markdown
+    scope: list[SourcedText] = Field(min_length=1)
+    source: SourceRef
+
+
+class MeldcodeFile(Node):
+    id: Id
+    title: Text
+    law: Law
+    steps: list[Step] = Field(min_length=5, max_length=5)
+    decision_framework: DecisionFramework
+    kindcheck: Kindcheck
+    roles: list[Role] = Field(min_length=1)
+
+
+def walk(node: Node) -> Iterator[Node]:
+    """Every node in the tree below ``node``, ``node`` first."""
+    yield node
+    for name in type(node).model_fields:
+        value = getattr(node, name)
+        if isinstance(value, Node):
+            yield from walk(value)
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, Node):
+                    yield from walk(item)
+
+
+def _ref_in(tp) -> Ref | None:
+    if typing.get_origin(tp) is Annotated:
+        found = next((m for m in tp.__metadata__ if isinstance(m, Ref)), None)
+        if found:
+            return found
+    return next((r for a in typing.get_args(tp) if (r := _ref_in(a))), None)
+
+
+@functools.cache
+def reference_fields(model: type[Node]) -> dict[str, Ref]:
+    """Field name -> the kind it refers to, for every reference field of ``model``."""
+    found = {}
+    for name, info in model.model_fields.items():
+        ref = next((m for m in info.metadata if isinstance(m, Ref)), None) or _ref_in(
+            info.annotation
+        )
+        if ref:
+            found[name] = ref
+    return found
+
+
+def references(node: Node) -> Iterator[tuple[str, Ref, str]]:
+    """(field, kind, id) for every reference held directly by ``node``."""
+    for name, ref in reference_fields(type(node)).items():
+        value = getattr(node, name)
+        for target in value if isinstance(value, list) else [value]:
+            if target is not None:
+                yield name, ref, target

@@ -1,0 +1,95 @@
+"""The site's structure: which pages exist, where they live, and the navigation.
+
+Both validation (page references) and rendering need the same answer, so it is
+computed here once from the loaded course.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+
+from .load import Course
+from .diagnostics import Position
+from .model import Node
+
+
+@dataclass
+class PageSpec:
+    id: str
+    uri: str  # path of the Markdown file, relative to docs_dir
+    title: str
+    template: str | None  # None: hand-written Markdown
+    objects: list[Node] = field(default_factory=list)  # what the page shows
+    pos: Position | None = None  # hand-written pages: their file
+
+    @property
+    def generated(self) -> bool:
+        return self.template is not None
+
+
+def site_pages(course: Course) -> list[PageSpec]:
+    """Every page of the site, generated pages first, in reading order."""
+    pages: list[PageSpec] = []
+    if course.course:
+        pages.append(PageSpec("start", "index.md", "Start", "home.md.j2", [course.course]))
+    if course.programme:
+        prog = course.programme
+        pages.append(PageSpec("programma", "programma/index.md", prog.title, "programme.md.j2", [prog]))
+        for line in prog.action_lines:
+            pages.append(
+                PageSpec(
+                    line.id,
+                    f"programma/{line.id}.md",
+                    f"Actielijn {line.number}: {line.title}",
+                    "action_line.md.j2",
+                    [line],
+                )
+            )
+    if course.meldcode:
+        mc = course.meldcode
+        pages.append(PageSpec("meldcode", "meldcode/index.md", mc.title, "meldcode.md.j2", [mc.law]))
+        for step in mc.steps:
+            pages.append(
+                PageSpec(step.id, f"meldcode/{step.id}.md", f"Stap {step.number}: {step.title}", "step.md.j2", [step])
+            )
+        framework = mc.decision_framework
+        pages.append(
+            PageSpec(framework.id, f"meldcode/{framework.id}.md", framework.title, "framework.md.j2", [framework])
+        )
+        pages.append(
+            PageSpec(mc.kindcheck.id, f"meldcode/{mc.kindcheck.id}.md", mc.kindcheck.title, "kindcheck.md.j2", [mc.kindcheck])
+        )
+        pages.append(PageSpec("rollen", "meldcode/rollen.md", "Rollen: wie doet wat", "roles.md.j2", list(mc.roles)))
+    if course.glossary:
+        pages.append(PageSpec("begrippen", "begrippen.md", "Begrippenlijst", "glossary.md.j2", [course.glossary]))
+    if course.sources:
+        pages.append(PageSpec("bronnen", "bronnen.md", "Bronnen", "sources.md.j2", []))
+    for md in course.markdown_pages:
+        pages.append(PageSpec(md.id, md.path, md.title, None, pos=md.pos))
+    return pages
+
+
+REFERENCE_PAGES = ("begrippen", "bronnen")
+
+
+def navigation(course: Course, pages: list[PageSpec]) -> list:
+    """MkDocs ``nav``: start, one section per module, then reference pages."""
+    by_id = {p.id: p for p in pages}
+    nav: list = [{"Start": "index.md"}]
+    placed = {"start"}
+    for module in course.course.modules if course.course else []:
+        entries = [{by_id[pid].title: by_id[pid].uri} for pid in module.pages if pid in by_id]
+        placed.update(module.pages)
+        nav.append({module.title: entries})
+    rest = [p for p in pages if p.id not in placed and p.id not in REFERENCE_PAGES]
+    reference = rest + [by_id[pid] for pid in REFERENCE_PAGES if pid in by_id]
+    if reference:
+        nav.append({"Naslag": [{p.title: p.uri} for p in reference]})
+    return nav
+
+
+def relative_link(from_uri: str, to_uri: str, anchor: str | None = None) -> str:
+    """A Markdown link target from one docs file to another, as MkDocs resolves it."""
+    target = posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    return f"{target}#{anchor}" if anchor else target

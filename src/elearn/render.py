@@ -1,0 +1,117 @@
+"""Model to Markdown: one Jinja2 template per kind of generated page."""
+
+from __future__ import annotations
+
+import html
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from .load import Course
+from .model import references, walk
+from .pages import PageSpec, navigation, relative_link, site_pages
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass
+class RenderedSite:
+    pages: list[PageSpec]
+    markdown: dict[str, str]  # uri -> Markdown of each generated page
+    nav: list
+    helpline_html: str
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,  # output is Markdown written by the course's own authors
+        # attr_list's "{#anchor}" would otherwise open a Jinja comment
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.filters["indent_md"] = lambda text, n=4: text.replace("\n", "\n" + " " * n)
+    return env
+
+
+def source_usage(pages: list[PageSpec]) -> dict[str, list[PageSpec]]:
+    """Source id -> the pages that cite it, in page order."""
+    usage: dict[str, list[PageSpec]] = defaultdict(list)
+    for page in pages:
+        cited = {
+            target
+            for obj in page.objects
+            for node in walk(obj)
+            for _, ref, target in references(node)
+            if ref.kind == "source"
+        }
+        for source_id in sorted(cited):
+            usage[source_id].append(page)
+    return usage
+
+
+class _PageContext:
+    """Helpers a template calls, bound to the page being rendered."""
+
+    def __init__(self, course: Course, pages: list[PageSpec], page: PageSpec):
+        self.course = course
+        self.page = page
+        self.by_id = {p.id: p for p in pages}
+        self.sources = {s.id: s for s in course.sources.sources} if course.sources else {}
+
+    def link(self, page_id: str, anchor: str | None = None) -> str:
+        return relative_link(self.page.uri, self.by_id[page_id].uri, anchor)
+
+    def page_title(self, page_id: str) -> str:
+        return self.by_id[page_id].title
+
+    def cite(self, node_or_id) -> str:
+        source_id = node_or_id if isinstance(node_or_id, str) else node_or_id.source
+        if not source_id:
+            return ""
+        source = self.sources[source_id]
+        label = source.short or source.title
+        return f"[Bron: {label}]({self.link('bronnen', source.id)}){{.elearn-bron}}"
+
+
+def render_site(course: Course) -> RenderedSite:
+    env = _environment()
+    pages = site_pages(course)
+    usage = source_usage(pages)
+    markdown = {}
+    for page in pages:
+        if not page.generated:
+            continue
+        ctx = _PageContext(course, pages, page)
+        markdown[page.uri] = env.get_template(page.template).render(
+            c=course,
+            page=page,
+            obj=page.objects[0] if page.objects else None,
+            objects=page.objects,
+            link=ctx.link,
+            page_title=ctx.page_title,
+            cite=ctx.cite,
+            usage=usage,
+            pages=pages,
+        )
+    return RenderedSite(pages, markdown, navigation(course, pages), helpline_html(course))
+
+
+def helpline_html(course: Course) -> str:
+    """The always-visible line to Veilig Thuis and 112, for the theme's banner."""
+    line = course.course.helpline if course.course else None
+    if line is None:
+        return ""
+    phone = html.escape(line.phone)
+    emergency = html.escape(line.emergency)
+    return (
+        f'<p class="elearn-hulplijn"><strong>{html.escape(line.title)}:</strong> '
+        f'bel <a href="tel:{phone.replace("-", "")}">{phone}</a>. '
+        f'Bij direct gevaar: bel <a href="tel:{emergency}">{emergency}</a>.</p>'
+    )

@@ -1,0 +1,37 @@
+"""JSON Schema per kind of YAML file, generated from the model (keys in Dutch)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .load import CONTENT_FILES
+
+
+def schema_documents() -> dict[str, str]:
+    """File name of the schema -> its JSON text."""
+    docs = {}
+    for file_name, model in CONTENT_FILES.items():
+        stem = file_name.removesuffix(".yml")
+        schema = model.model_json_schema(by_alias=True, mode="validation")
+        schema = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": f"{stem}.schema.json",
+            "title": f"elearn: {file_name}",
+            **schema,
+        }
+        docs[f"{stem}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return docs
+
+
+def write_schemas(out: Path, check_only: bool = False) -> list[str]:
+    """Write the schemas; return the names that were missing or different."""
+    stale = []
+    for name, text in schema_documents().items():
+        path = out / name
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            stale.append(name)
+            if not check_only:
+                out.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
+    return stale

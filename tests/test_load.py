@@ -1,0 +1,54 @@
+"""The loader keeps the file, line and column of every object."""
+
+from pathlib import Path
+
+from elearn.diagnostics import Position
+from elearn.load import load_course, load_model
+from elearn.model import SourcesFile
+from elearn.yamlsource import parse_yaml
+
+
+def test_every_object_keeps_its_position(mini):
+    course, diagnostics = load_course(mini)
+    assert diagnostics == []
+    source_b = course.sources.sources[1]
+    assert (source_b.pos.line, source_b.pos.col) == (6, 5)
+    assert source_b.pos.file.endswith("content/bronnen.yml")
+    assert source_b.field_pos("url").line == 8
+    theme = course.programme.action_lines[0].themes[0]
+    assert theme.actions[1].field_pos("source").line == theme.actions[1].pos.line + 1
+
+
+def test_dutch_keys_become_english_attributes(mini):
+    course, _ = load_course(mini)
+    question = course.meldcode.decision_framework.questions[1]
+    assert question.no.decision == "hulp"
+    assert question.no.next == "vraag-drie"
+    assert course.course.helpline.phone == "0800-2000"
+
+
+def test_markdown_pages_are_found_with_their_id_and_title(mini):
+    course, _ = load_course(mini)
+    [page] = course.markdown_pages
+    assert (page.id, page.path, page.title) == ("eigen-pagina", "eigen-pagina.md", "Een eigen pagina")
+
+
+def test_syntax_error_names_line_and_column():
+    doc, [diag] = parse_yaml("bronnen:\n  - id: a\n    titel: [open\n", "x.yml")
+    assert doc is None
+    assert diag.pos == Position("x.yml", 4, 1) or diag.pos.line in (3, 4)
+    assert "YAML-syntaxfout" in diag.message
+
+
+def test_duplicate_key_is_reported_and_first_value_kept():
+    doc, [diag] = parse_yaml("id: a\ntitel: een\ntitel: twee\n", "x.yml")
+    assert doc.data["titel"] == "een"
+    assert diag.pos == Position("x.yml", 3, 1)
+    assert "twee keer" in diag.message and "regel 2" in diag.hint
+
+
+def test_real_sources_load(tmp_path):
+    repo = Path(__file__).resolve().parents[1]
+    obj, diagnostics = load_model(repo / "content" / "bronnen.yml", SourcesFile)
+    assert diagnostics == []
+    assert len(obj.sources) >= 20
