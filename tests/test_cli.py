@@ -1,0 +1,59 @@
+"""The `elearn` command as an author runs it."""
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import REPO, edit
+
+ELEARN = str(Path(sys.executable).parent / "elearn")
+
+
+def run(*args, cwd):
+    return subprocess.run([ELEARN, *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_check_passes_on_the_repository():
+    result = run("check", cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert "Inhoud in orde" in result.stdout
+
+
+def test_check_fails_with_file_line_col_on_a_broken_copy(mini):
+    edit(mini / "content" / "programma.yml", "titel: Thema een", "titl: Thema een")
+    result = run("check", cwd=mini)
+    assert result.returncode == 1
+    assert "content/programma.yml:24:9: fout: onbekend veld 'titl'" in result.stderr
+    assert "tip: bedoel je 'titel'?" in result.stderr
+    assert "1 fout(en)" in result.stderr or "2 fout(en)" in result.stderr
+
+
+def test_check_from_another_folder_with_root(mini, tmp_path):
+    result = run("check", "--root", str(mini), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+
+
+def test_schemas_are_current_and_referenced_by_every_content_file(tmp_path):
+    result = run("schema", "--check", cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    for path in sorted((REPO / "content").glob("*.yml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
+        assert match, f"{path.name} verwijst niet naar zijn schema"
+        assert (path.parent / match.group(1)).resolve() == REPO / "schemas" / f"{path.stem}.schema.json"
+
+
+def test_schema_describes_dutch_keys_and_closed_objects(tmp_path):
+    result = run("schema", "--out", str(tmp_path), cwd=tmp_path)
+    assert result.returncode == 0
+    schema = json.loads((tmp_path / "meldcode.schema.json").read_text(encoding="utf-8"))
+    assert {"stappen", "afwegingskader", "kindcheck", "rollen"} <= set(schema["properties"])
+    step = schema["$defs"]["Step"]
+    assert step["additionalProperties"] is False
+    assert {"nummer", "titel", "kern", "wat_je_doet", "bron"} <= set(step["required"])
+    # a stale schema is reported
+    (tmp_path / "meldcode.schema.json").write_text("{}", encoding="utf-8")
+    stale = run("schema", "--check", "--out", str(tmp_path), cwd=tmp_path)
+    assert stale.returncode == 1 and "meldcode.schema.json" in stale.stderr
