@@ -37,6 +37,7 @@ DUTCH_KEYS: dict[str, str] = {
     "year": "jaar",
     "document": "bestand",
     "note": "toelichting",
+    "notes": "opmerkingen",
     "term": "term",
     "definition": "definitie",
     "see_also": "zie_ook",
@@ -259,7 +260,7 @@ class ProgrammeFile(Node):
     figures: list[Figure] = []
     phases: list[Phase] = []
     milestones: list[Milestone] = []
-    note: Markdown | None = None
+    notes: list[SourcedText] = []
 
 
 # --- meldcode -------------------------------------------------------------
