@@ -10,6 +10,7 @@ from mkdocs.structure.files import File, Files
 
 from elearn.build import ASSETS, THEME_DIR, CourseBuild, asset_uris, prepare
 from elearn.diagnostics import ContentError
+from elearn.directive import QuizDirectiveExtension
 
 from .config import ElearnConfig
 
@@ -19,6 +20,8 @@ log = get_plugin_logger(__name__)
 class ElearnPlugin(BasePlugin[ElearnConfig]):
     def __init__(self):
         self.build: CourseBuild | None = None
+        self._files: Files | None = None
+        self._page_file: File | None = None
 
     # Runs before MkDocs cleans site/: a broken course leaves the last good site as it was.
     @event_priority(50)
@@ -37,6 +40,7 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
         css, js = asset_uris()
         config.extra_css.extend(u for u in css if u not in config.extra_css)
         config.extra_javascript.extend(u for u in js if u not in config.extra_javascript)
+        config.markdown_extensions.append(QuizDirectiveExtension(self._quiz_html))
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -48,4 +52,22 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
             files.append(File.generated(config, uri, content=markdown))
         for uri, path in ASSETS.items():
             files.append(File.generated(config, uri, abs_src_path=str(path)))
+        self._files = files
         return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        # Quiz HTML cites sources with links relative to the page being rendered.
+        self._page_file = page.file
+        return markdown
+
+    def _quiz_html(self, quiz_id: str) -> str | None:
+        return self.build.site.quiz_html(quiz_id, self._source_link)
+
+    def _source_link(self, source_id: str) -> tuple[str, str | None]:
+        source = self.build.course.source(source_id)
+        label = source.short or source.title
+        uri = self.build.site.uri_of("bronnen")
+        sources_page = self._files.get_file_from_path(uri) if self._files and uri else None
+        if sources_page is None or self._page_file is None:
+            return label, None
+        return label, f"{sources_page.url_relative_to(self._page_file)}#{source_id}"

@@ -16,6 +16,7 @@ THEME_DIR = PACKAGE / "theme"
 # Site URI -> file in the package. Served as files, never inlined in pages.
 ASSETS: dict[str, Path] = {
     "assets/elearn/elearn.css": PACKAGE / "assets" / "elearn.css",
+    "assets/elearn/elearn.js": PACKAGE / "assets" / "elearn.js",
 }
 
 
@@ -43,7 +44,9 @@ def check(root: Path) -> tuple[Course, list[Diagnostic]]:
 
 
 def prepare(root: Path) -> CourseBuild:
-    course, diagnostics = check(root)
+    course, diagnostics = load_course(root)
+    pages = site_pages(course)
+    diagnostics += validate(course, pages)
     if any(d.is_error for d in diagnostics):
         raise ContentError(diagnostics)
-    return CourseBuild(course, diagnostics, render_site(course))
+    return CourseBuild(course, diagnostics, render_site(course, pages))

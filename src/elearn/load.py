@@ -18,6 +18,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic, Position, did_you_mean
+from .directive import parse_directive
 from .model import (
     CourseFile,
     GlossaryFile,
@@ -27,6 +28,7 @@ from .model import (
     SourcesFile,
     dutch_key,
 )
+from .quizmodel import QUESTION_TYPES, QuestionBank
 from .yamlsource import YamlDocument, display_path, read_yaml
 
 M = TypeVar("M", bound=Node)
@@ -49,6 +51,7 @@ class MarkdownPage:
     path: str  # relative to the content directory, with forward slashes
     title: str
     pos: Position
+    directives: list[tuple[str, Position]] = field(default_factory=list)  # [[quiz: id]]
 
 
 @dataclass
@@ -60,10 +63,22 @@ class Course:
     programme: ProgrammeFile | None = None
     meldcode: MeldcodeFile | None = None
     markdown_pages: list[MarkdownPage] = field(default_factory=list)
+    banks: list[QuestionBank] = field(default_factory=list)
+    banks_complete: bool = True  # False when a bank failed to load
 
     @property
     def content_dir(self) -> Path:
         return self.root / "content"
+
+    @property
+    def quiz_dir(self) -> Path:
+        return self.root / "quizzes"
+
+    def source(self, source_id: str):
+        return next(s for s in self.sources.sources if s.id == source_id)
+
+    def questions(self) -> list:
+        return [q for bank in self.banks for q in bank.questions]
 
     @property
     def complete(self) -> bool:
@@ -127,6 +142,14 @@ def load_course(root: Path) -> tuple[Course, list[Diagnostic]]:
 
     course.markdown_pages, found = load_markdown_pages(content)
     diagnostics += found
+
+    for path in sorted(course.quiz_dir.glob("*.yml")) if course.quiz_dir.is_dir() else []:
+        bank, found = load_model(path, QuestionBank)
+        diagnostics += found
+        if bank is None:
+            course.banks_complete = False
+        else:
+            course.banks.append(bank)
     return course, diagnostics
 
 
@@ -208,9 +231,16 @@ def describe(value: object) -> str:
 
 
 def model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
-    """The model class that sits at ``loc`` inside ``model`` (keys are Dutch)."""
+    """The model class that sits at ``loc`` inside ``model`` (keys are Dutch).
+
+    ``loc`` is pydantic's: it names the chosen member of a tagged union by its tag.
+    """
     current: object = model
     for part in loc:
+        members = _union_members(current)
+        if members and isinstance(part, str):
+            current = next((m for m in members if _tag_of(m) == part), None)
+            continue
         if isinstance(part, int):
             current = _item_type(current)
             continue
@@ -223,18 +253,52 @@ def model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
-def _strip_optional(tp):
-    args = [a for a in typing.get_args(tp) if a is not type(None)]
-    if typing.get_origin(tp) in (typing.Union, types.UnionType) and len(args) == 1:
-        return args[0]
+def _unwrap(tp):
+    while typing.get_origin(tp) is typing.Annotated:
+        tp = typing.get_args(tp)[0]
     return tp
+
+
+def _union_members(tp) -> list:
+    tp = _unwrap(tp)
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        return [a for a in typing.get_args(tp) if a is not type(None)]
+    return []
+
+
+def _tag_of(member) -> str | None:
+    field = getattr(member, "model_fields", {}).get("type")
+    args = typing.get_args(field.annotation) if field else ()
+    return args[0] if args else None
+
+
+def _strip_optional(tp):
+    members = _union_members(tp)
+    return _unwrap(members[0]) if len(members) == 1 else _unwrap(tp)
 
 
 def _item_type(tp):
     tp = _strip_optional(tp)
     if typing.get_origin(tp) is list:
-        return _strip_optional(typing.get_args(tp)[0])
+        return _unwrap(typing.get_args(tp)[0])
     return None
+
+
+def data_path(doc: YamlDocument, loc: tuple) -> tuple:
+    """pydantic's ``loc`` as a path into the YAML data: union tags dropped."""
+    path: list = []
+    current = doc.data
+    for i, part in enumerate(loc):
+        if isinstance(current, dict) and isinstance(part, str) and part not in current and i < len(loc) - 1:
+            continue  # a union tag, not a key
+        path.append(part)
+        if isinstance(current, dict):
+            current = current.get(part)
+        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+            current = current[part]
+        else:
+            current = None
+    return tuple(path)
 
 
 def allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
@@ -245,7 +309,8 @@ def allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
 
 
 def translate_error(err: dict, doc: YamlDocument, model: type[BaseModel]) -> Diagnostic:
-    loc = tuple(err["loc"])
+    model_loc = tuple(err["loc"])
+    loc = data_path(doc, model_loc)
     kind = err["type"]
     ctx = err.get("ctx", {})
     value = err.get("input")
@@ -259,13 +324,24 @@ def translate_error(err: dict, doc: YamlDocument, model: type[BaseModel]) -> Dia
             f"voeg '{key}: ...' toe aan dit blok",
         )
     if kind == "extra_forbidden":
-        allowed = allowed_keys(model, loc[:-1])
+        allowed = allowed_keys(model, model_loc[:-1])
         hint = did_you_mean(key, allowed) or (
             "toegestane velden: " + ", ".join(allowed) if allowed else None
         )
         return Diagnostic(doc.key_pos.get(loc, doc.position(loc)), f"onbekend veld '{key}'", hint)
 
     pos = doc.position(loc)
+    if kind == "union_tag_invalid":
+        return Diagnostic(
+            doc.position(loc + ("type",)),
+            f"onbekend vraagtype '{ctx.get('tag')}'",
+            did_you_mean(str(ctx.get("tag")), QUESTION_TYPES)
+            or "kies uit " + ", ".join(QUESTION_TYPES),
+        )
+    if kind == "union_tag_not_found":
+        return Diagnostic(
+            pos, "verplicht veld 'type' ontbreekt", "kies uit " + ", ".join(QUESTION_TYPES)
+        )
     if kind in _TYPE_NAMES:
         if value is None:
             return Diagnostic(
@@ -344,5 +420,10 @@ def load_markdown_pages(content: Path) -> tuple[list[MarkdownPage], list[Diagnos
         page_id = str(meta.get("id") or rel.removesuffix(".md").replace("/", "-"))
         heading = _HEADING.search(text)
         title = str(meta.get("title") or (heading.group(1).strip() if heading else page_id))
-        pages.append(MarkdownPage(page_id, rel, title, Position(shown, 1, 1)))
+        directives = [
+            (quiz_id, Position(shown, number, 1))
+            for number, line in enumerate(text.splitlines(), start=1)
+            if (quiz_id := parse_directive(line))
+        ]
+        pages.append(MarkdownPage(page_id, rel, title, Position(shown, 1, 1), directives))
     return pages, diagnostics

@@ -80,6 +80,36 @@ DUTCH_KEYS: dict[str, str] = {
     "roles": "rollen",
     "tasks": "taken",
     "facts": "feiten",
+    # module tests
+    "test": "toets",
+    "count": "aantal",
+    "mastery": "beheersing",
+    # question banks
+    "type": "type",
+    "prompt": "vraag",
+    "tests": "toetst",
+    "explanation": "uitleg",
+    "options": "opties",
+    "correct": "goed",
+    "feedback": "feedback",
+    "answer": "juist",
+    "feedback_true": "feedback_waar",
+    "feedback_false": "feedback_onwaar",
+    "items": "items",
+    "pairs": "paren",
+    "left": "term",
+    "right": "hoort_bij",
+    "answers": "antwoorden",
+    "feedback_correct": "feedback_goed",
+    "feedback_wrong": "feedback_fout",
+    "start": "start",
+    "nodes": "situaties",
+    "outcomes": "uitkomsten",
+    "choices": "keuzes",
+    "step": "stap",
+    "decision_question": "afwegingsvraag",
+    "module": "module",
+    "situation": "situatie",
 }
 
 
@@ -175,11 +205,19 @@ class Helpline(Node):
     source: SourceRef
 
 
+class ModuleTest(Node):
+    """The module's test: how many questions it draws from the pool, and the bar to pass."""
+
+    count: int = Field(default=10, ge=1)
+    mastery: int = Field(default=80, ge=1, le=100)
+
+
 class Module(Node):
     id: Id
     title: Text
     description: Markdown
     pages: list[PageRef] = Field(min_length=1)
+    test: ModuleTest = ModuleTest()
 
 
 class Audience(Node):

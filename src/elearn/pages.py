@@ -61,6 +61,11 @@ def site_pages(course: Course) -> list[PageSpec]:
             PageSpec(mc.kindcheck.id, f"meldcode/{mc.kindcheck.id}.md", mc.kindcheck.title, "kindcheck.md.j2", [mc.kindcheck])
         )
         pages.append(PageSpec("rollen", "meldcode/rollen.md", "Rollen: wie doet wat", "roles.md.j2", list(mc.roles)))
+    for module in course.course.modules if course.course else []:
+        if module_pool(course, module.id):
+            pages.append(
+                PageSpec(f"toets-{module.id}", f"toetsen/{module.id}.md", f"Toets: {module.title}", "test.md.j2", [module])
+            )
     if course.glossary:
         pages.append(PageSpec("begrippen", "begrippen.md", "Begrippenlijst", "glossary.md.j2", [course.glossary]))
     if course.sources:
@@ -71,6 +76,13 @@ def site_pages(course: Course) -> list[PageSpec]:
 
 
 REFERENCE_PAGES = ("begrippen", "bronnen")
+# Pages that end with "Test jezelf": the questions that test what the page teaches.
+PRACTICE_TEMPLATES = ("action_line.md.j2", "step.md.j2", "framework.md.j2", "kindcheck.md.j2", "roles.md.j2")
+
+
+def module_pool(course: Course, module_id: str) -> list:
+    """The questions a module's test draws from: every bank that names the module."""
+    return [q for bank in course.banks if bank.module == module_id for q in bank.questions]
 
 
 def navigation(course: Course, pages: list[PageSpec]) -> list:
@@ -81,6 +93,10 @@ def navigation(course: Course, pages: list[PageSpec]) -> list:
     for module in course.course.modules if course.course else []:
         entries = [{by_id[pid].title: by_id[pid].uri} for pid in module.pages if pid in by_id]
         placed.update(module.pages)
+        test = by_id.get(f"toets-{module.id}")
+        if test:
+            entries.append({test.title: test.uri})
+            placed.add(test.id)
         nav.append({module.title: entries})
     rest = [p for p in pages if p.id not in placed and p.id not in REFERENCE_PAGES]
     reference = rest + [by_id[pid] for pid in REFERENCE_PAGES if pid in by_id]

@@ -11,7 +11,11 @@ import jinja2
 
 from .load import Course
 from .model import references, walk
+from typing import Callable
+
 from .pages import PageSpec, navigation, relative_link, site_pages
+from .quizrender import QuizSpec, render_quiz
+from .quizzes import practice_id, quiz_specs
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -22,6 +26,15 @@ class RenderedSite:
     markdown: dict[str, str]  # uri -> Markdown of each generated page
     nav: list
     helpline_html: str
+    quizzes: dict[str, QuizSpec]
+    names: dict[str, str]  # content id -> title, for a case's debrief
+
+    def uri_of(self, page_id: str) -> str | None:
+        return next((p.uri for p in self.pages if p.id == page_id), None)
+
+    def quiz_html(self, quiz_id: str, source_link: Callable[[str], tuple[str, str | None]]) -> str | None:
+        spec = self.quizzes.get(quiz_id)
+        return render_quiz(spec, source_link, self.names) if spec else None
 
 
 def _environment() -> jinja2.Environment:
@@ -80,9 +93,10 @@ class _PageContext:
         return f"[Bron: {label}]({self.link('bronnen', source.id)}){{.elearn-bron}}"
 
 
-def render_site(course: Course) -> RenderedSite:
+def render_site(course: Course, pages: list[PageSpec] | None = None) -> RenderedSite:
     env = _environment()
-    pages = site_pages(course)
+    pages = site_pages(course) if pages is None else pages
+    quizzes = quiz_specs(course, pages)
     usage = source_usage(pages)
     markdown = {}
     for page in pages:
@@ -100,7 +114,19 @@ def render_site(course: Course) -> RenderedSite:
             usage=usage,
             pages=pages,
         )
-    return RenderedSite(pages, markdown, navigation(course, pages), helpline_html(course))
+        if practice_id(page.id) in quizzes:
+            markdown[page.uri] += f"\n## Test jezelf\n\n[[quiz: {practice_id(page.id)}]]\n"
+    return RenderedSite(
+        pages, markdown, navigation(course, pages), helpline_html(course), quizzes, content_names(course, pages)
+    )
+
+
+def content_names(course: Course, pages: list[PageSpec]) -> dict[str, str]:
+    names = {p.id: p.title for p in pages}
+    if course.meldcode:
+        for q in course.meldcode.decision_framework.questions:
+            names[q.id] = f"afwegingsvraag {q.number}: {q.question}"
+    return names
 
 
 def helpline_html(course: Course) -> str:

@@ -11,16 +11,22 @@ from typing import Iterable, Iterator
 from .diagnostics import Diagnostic, did_you_mean
 from .load import Course
 from .model import (
+    ActionLine,
     Audience,
     Definition,
     DecisionQuestion,
+    Kindcheck,
     Module,
     Node,
     Source,
+    Step,
+    Theme,
     references,
     walk,
 )
-from .pages import PageSpec, site_pages
+from .quizmodel import Case, MultipleResponse, Question, SingleChoice, ShortAnswer, Matching
+from .pages import PageSpec, module_pool, site_pages
+from .quizzes import quiz_specs
 
 # Which class defines ids of which reference kind.
 KIND_OF_CLASS: dict[type, str] = {
@@ -29,7 +35,11 @@ KIND_OF_CLASS: dict[type, str] = {
     Module: "module",
     Audience: "audience",
     DecisionQuestion: "decision-question",
+    Step: "step",
 }
+
+# What a course must test: a warning names every one of these that no question covers.
+MUST_BE_TESTED = (ActionLine, Theme, Step, DecisionQuestion, Kindcheck)
 
 KIND_NAMES = {
     "source": "bron",
@@ -37,15 +47,21 @@ KIND_NAMES = {
     "module": "module",
     "page": "pagina",
     "decision-question": "afwegingsvraag",
+    "step": "stap",
+    "content": "inhoud",
 }
 
 
-def roots(course: Course) -> list[Node]:
+def content_roots(course: Course) -> list[Node]:
     return [
         r
         for r in (course.course, course.sources, course.glossary, course.programme, course.meldcode)
         if r is not None
     ]
+
+
+def roots(course: Course) -> list[Node]:
+    return content_roots(course) + list(course.banks)
 
 
 def all_nodes(course: Course) -> Iterator[Node]:
@@ -67,8 +83,14 @@ def validate(course: Course, pages: list[PageSpec] | None = None) -> list[Diagno
         diagnostics += check_numbering(course.programme.action_lines, "actielijn")
         for line in course.programme.action_lines:
             diagnostics += check_numbering(line.themes, f"thema in actielijn {line.number}")
+    for question in course.questions():
+        diagnostics += check_question(question)
+    diagnostics += check_directives(course, pages)
     if course.complete:
         diagnostics += check_unused(course, nodes)
+        diagnostics += check_module_tests(course)
+        if course.banks:
+            diagnostics += check_coverage(course)
     return diagnostics
 
 
@@ -122,6 +144,12 @@ def defined_ids(course: Course, nodes: list[Node], pages: list[PageSpec]) -> dic
         if kind:
             ids[kind].add(node.id)
     ids["page"] = {p.id for p in pages}
+    ids["content"] = ids["page"] | {
+        n.id
+        for root in content_roots(course)
+        for n in walk(root)
+        if isinstance(getattr(n, "id", None), str) and not isinstance(n, Source)
+    }
     return ids
 
 
@@ -135,9 +163,9 @@ def checkable_kinds(course: Course) -> set[str]:
     if course.course:
         kinds.add("module")
     if course.meldcode:
-        kinds.add("decision-question")
+        kinds.update(("decision-question", "step"))
     if course.complete:
-        kinds.add("page")
+        kinds.update(("page", "content"))
     return kinds
 
 
@@ -272,3 +300,181 @@ def check_unused(course: Course, nodes: list[Node]) -> list[Diagnostic]:
                 )
             )
     return found
+
+
+# --- question banks -----------------------------------------------------------
+
+
+def check_question(q: Question) -> list[Diagnostic]:
+    if isinstance(q, SingleChoice):
+        right = sum(o.correct for o in q.options)
+        if right != 1:
+            return [
+                Diagnostic(
+                    q.field_pos("options"),
+                    f"vraag '{q.id}': precies één optie moet 'goed: true' hebben, nu {right}",
+                    "markeer het ene juiste antwoord met 'goed: true', of kies type 'multiple'",
+                )
+            ]
+    if isinstance(q, MultipleResponse) and not any(o.correct for o in q.options):
+        return [
+            Diagnostic(
+                q.field_pos("options"),
+                f"vraag '{q.id}': geen enkele optie heeft 'goed: true'",
+                "markeer minstens één juist antwoord met 'goed: true'",
+            )
+        ]
+    if isinstance(q, ShortAnswer):
+        from .quizrender import normalise_answer
+
+        seen = set()
+        for answer in q.answers:
+            if normalise_answer(answer) in seen:
+                return [Diagnostic(q.field_pos("answers"), f"vraag '{q.id}': antwoord '{answer}' staat er dubbel in")]
+            seen.add(normalise_answer(answer))
+    if isinstance(q, Matching):
+        for side in ("left", "right"):
+            values = [getattr(p, side) for p in q.pairs]
+            if len(set(values)) != len(values):
+                return [
+                    Diagnostic(
+                        q.field_pos("pairs"),
+                        f"vraag '{q.id}': in de paren komt een {'term' if side == 'left' else 'antwoord'} dubbel voor",
+                        "elke term en elk antwoord mag maar één keer voorkomen",
+                    )
+                ]
+    if isinstance(q, Case):
+        return check_case(q)
+    return []
+
+
+def check_case(case: Case) -> list[Diagnostic]:
+    nodes = {n.id: n for n in case.nodes}
+    outcomes = {o.id: o for o in case.outcomes}
+    targets = set(nodes) | set(outcomes)
+    found = []
+    if case.start not in nodes:
+        found.append(
+            Diagnostic(
+                case.field_pos("start"),
+                f"casus '{case.id}': start '{case.start}' is geen situatie van deze casus",
+                did_you_mean(case.start, nodes) or "kies de id van de eerste situatie",
+            )
+        )
+    for node in case.nodes:
+        for choice in node.choices:
+            if choice.next not in targets:
+                found.append(
+                    Diagnostic(
+                        choice.field_pos("next"),
+                        f"casus '{case.id}': keuze in situatie '{node.id}' leidt nergens heen "
+                        f"('{choice.next}' is geen situatie of uitkomst van deze casus)",
+                        did_you_mean(choice.next, targets),
+                    )
+                )
+    if found:
+        return found
+    # A situation from which no outcome can be reached traps the learner in a loop.
+    reaches_outcome = set(outcomes)
+    changed = True
+    while changed:
+        changed = False
+        for node in case.nodes:
+            if node.id not in reaches_outcome and any(c.next in reaches_outcome for c in node.choices):
+                reaches_outcome.add(node.id)
+                changed = True
+    for node in case.nodes:
+        if node.id not in reaches_outcome:
+            found.append(
+                Diagnostic(
+                    node.pos,
+                    f"casus '{case.id}': vanuit situatie '{node.id}' is geen uitkomst te bereiken "
+                    "(de keuzes lopen in een kring)",
+                    "laat minstens één keuze naar een uitkomst leiden",
+                )
+            )
+    reachable, stack = set(), [case.start]
+    while stack:
+        current = stack.pop()
+        if current in reachable or current not in nodes:
+            reachable.add(current)
+            continue
+        reachable.add(current)
+        stack += [c.next for c in nodes[current].choices]
+    for item in list(case.nodes) + list(case.outcomes):
+        if item.id not in reachable:
+            found.append(
+                Diagnostic(
+                    item.pos,
+                    f"casus '{case.id}': '{item.id}' is vanaf de start niet te bereiken",
+                    "laat een keuze ernaar leiden, of verwijder het",
+                    severity="waarschuwing",
+                )
+            )
+    if not any(o.correct for o in case.outcomes):
+        found.append(
+            Diagnostic(
+                case.field_pos("outcomes"),
+                f"casus '{case.id}': geen enkele uitkomst heeft 'goed: true'",
+                "markeer de uitkomst van de beste route met 'goed: true'",
+            )
+        )
+    return found
+
+
+def check_module_tests(course: Course) -> list[Diagnostic]:
+    found = []
+    for module in course.course.modules:
+        pool = module_pool(course, module.id)
+        if pool and module.test.count > len(pool):
+            found.append(
+                Diagnostic(
+                    module.test.field_pos("count") or module.pos,
+                    f"de toets van module '{module.id}' trekt {module.test.count} vragen, "
+                    f"maar de vragenpool heeft er {len(pool)}",
+                    "verlaag 'aantal' of voeg vragen toe aan een vragenbank met "
+                    f"'module: {module.id}'",
+                )
+            )
+    return found
+
+
+def coverage(course: Course) -> dict[str, int]:
+    """Content id -> how many questions test it, for every content id that is tested or must be."""
+    counts: dict[str, int] = {
+        n.id: 0 for root in content_roots(course) for n in walk(root) if isinstance(n, MUST_BE_TESTED)
+    }
+    for question in course.questions():
+        for target in set(question.tests):
+            counts[target] = counts.get(target, 0) + 1
+    return counts
+
+
+def check_coverage(course: Course) -> list[Diagnostic]:
+    by_id = {n.id: n for root in content_roots(course) for n in walk(root) if isinstance(n, MUST_BE_TESTED)}
+    return [
+        Diagnostic(
+            by_id[content_id].pos,
+            f"'{content_id}' wordt door geen enkele vraag getoetst",
+            f"voeg een vraag toe met 'toetst: [{content_id}]'",
+            severity="waarschuwing",
+        )
+        for content_id, count in coverage(course).items()
+        if count == 0 and content_id in by_id
+    ]
+
+
+def check_directives(course: Course, pages: list[PageSpec]) -> list[Diagnostic]:
+    if not (course.complete and course.banks_complete):
+        return []
+    known = quiz_specs(course, pages)
+    return [
+        Diagnostic(
+            pos,
+            f"onbekende quiz '{quiz_id}' in [[quiz: ...]]",
+            did_you_mean(quiz_id, known) or "gebruik de id van een vragenbank, een vraag of 'toets-<module-id>'",
+        )
+        for page in course.markdown_pages
+        for quiz_id, pos in page.directives
+        if quiz_id not in known
+    ]

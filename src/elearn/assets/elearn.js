@@ -1,0 +1,413 @@
+/* elearn: checks answers, explains them, scores quizzes and plays cases.
+ * A classic script on purpose: ES modules and fetch() fail on file://.
+ * The page already holds every question and all feedback as HTML; this only
+ * reveals, marks and scores. It never builds markup from strings. */
+(function () {
+  "use strict";
+
+  function all(root, selector) {
+    return Array.prototype.slice.call(root.querySelectorAll(selector));
+  }
+  function make(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text != null) node.textContent = text;
+    return node;
+  }
+  function button(label, className, onClick) {
+    var b = make("button", "md-button elearn-btn " + (className || ""), label);
+    b.type = "button";
+    b.addEventListener("click", onClick);
+    return b;
+  }
+  function number(x) {
+    return (Math.round(x * 10) / 10).toString().replace(".", ",");
+  }
+  function shuffle(list) {
+    for (var i = list.length - 1; i > 0; i--) {
+      var j = Math.floor(Math.random() * (i + 1));
+      var t = list[i]; list[i] = list[j]; list[j] = t;
+    }
+    return list;
+  }
+  function normalise(text) {
+    return text.replace(/\s+/g, "").toLowerCase();
+  }
+  function mark(node, ok, label) {
+    node.classList.remove("is-correct", "is-wrong");
+    node.classList.add(ok ? "is-correct" : "is-wrong");
+    var old = node.querySelector(":scope > .elearn-mark");
+    if (old) old.remove();
+    // The words carry the meaning; colour only repeats it.
+    var m = make("span", "elearn-mark", (ok ? "\u2713 " : "\u2717 ") + label);
+    node.insertBefore(m, node.firstChild);
+  }
+  function reveal(node) {
+    var fb = node.querySelector(".elearn-option-feedback");
+    if (fb) fb.hidden = false;
+  }
+
+  /* --- scoring per type: null when nothing was answered yet --- */
+
+  function isRightOption(q, option) {
+    var value = option.getAttribute("data-index");
+    var correct = q.data.correct;
+    return Array.isArray(correct) ? correct.indexOf(+value) >= 0 : String(correct) === value;
+  }
+
+  var scorers = {
+    choice: function (q) {
+      var chosen = all(q.el, ".elearn-option").filter(function (o) {
+        return o.querySelector("input").checked;
+      });
+      if (!chosen.length) return null;
+      var hits = chosen.filter(function (o) { return isRightOption(q, o); }).length;
+      chosen.forEach(function (o) {
+        var ok = isRightOption(q, o);
+        mark(o, ok, ok ? "goed gekozen" : "niet juist");
+        reveal(o);
+      });
+      if (q.type !== "multiple") return hits;
+      // Partial credit: every wrong choice cancels a right one.
+      return Math.max(0, (hits - (chosen.length - hits)) / q.data.correct.length);
+    },
+    ordering: function (q) {
+      var items = all(q.el, ".elearn-order-item");
+      var right = 0;
+      items.forEach(function (li, position) {
+        var ok = +li.getAttribute("data-index") === position;
+        if (ok) right++;
+        mark(li, ok, ok ? "juiste plaats" : "hoort op plaats " + (+li.getAttribute("data-index") + 1));
+        reveal(li);
+      });
+      return right / items.length;
+    },
+    matching: function (q) {
+      var rows = all(q.el, ".elearn-match");
+      if (rows.some(function (r) { return !r.querySelector("select").value; })) return null;
+      var right = 0;
+      rows.forEach(function (row) {
+        var ok = row.querySelector("select").value === row.getAttribute("data-index");
+        if (ok) right++;
+        mark(row, ok, ok ? "goed" : "niet juist");
+        reveal(row);
+      });
+      return right / rows.length;
+    },
+    shortanswer: function (q) {
+      var input = q.el.querySelector(".elearn-short input");
+      if (!input.value.trim()) return null;
+      var ok = q.data.accepted.indexOf(normalise(input.value)) >= 0;
+      mark(q.el.querySelector(".elearn-short"), ok, ok ? "goed" : "niet juist");
+      q.el.querySelector('.elearn-option-feedback[data-when="' + (ok ? "correct" : "wrong") + '"]').hidden = false;
+      return ok ? 1 : 0;
+    }
+  };
+  scorers.single = scorers.multiple = scorers.truefalse = scorers.choice;
+
+  function showAnswer(q) {
+    if (q.type === "ordering") {
+      var list = q.el.querySelector(".elearn-order");
+      all(list, ".elearn-order-item").sort(function (a, b) {
+        return a.getAttribute("data-index") - b.getAttribute("data-index");
+      }).forEach(function (li) { list.appendChild(li); mark(li, true, "juiste plaats"); reveal(li); });
+    } else if (q.type === "matching") {
+      all(q.el, ".elearn-match").forEach(function (row) {
+        row.querySelector("select").value = row.getAttribute("data-index");
+        mark(row, true, "juist antwoord");
+        reveal(row);
+      });
+    } else if (q.type === "shortanswer") {
+      q.el.querySelector('.elearn-option-feedback[data-when="wrong"]').hidden = false;
+    } else {
+      all(q.el, ".elearn-option").forEach(function (o) {
+        var ok = isRightOption(q, o);
+        o.querySelector("input").checked = ok;
+        if (ok) { mark(o, true, "juist antwoord"); reveal(o); }
+      });
+    }
+    q.verdict.textContent = "Het juiste antwoord staat nu aangegeven.";
+    announce(q.quiz, "Het juiste antwoord wordt getoond.");
+  }
+
+  /* --- questions --- */
+
+  function setLocked(q, locked) {
+    all(q.el, "input, select").forEach(function (i) { i.disabled = locked; });
+    all(q.el, ".elearn-move").forEach(function (b) { b.disabled = locked; });
+    var check = q.el.querySelector(".elearn-check");
+    if (check) check.hidden = locked;
+  }
+
+  function resetQuestion(q) {
+    all(q.el, ".is-correct, .is-wrong").forEach(function (n) { n.classList.remove("is-correct", "is-wrong"); });
+    all(q.el, ".elearn-mark").forEach(function (n) { n.remove(); });
+    all(q.el, ".elearn-option-feedback").forEach(function (n) { n.hidden = true; });
+    all(q.el, "input[type=radio], input[type=checkbox]").forEach(function (i) { i.checked = false; });
+    all(q.el, "input[type=text], select").forEach(function (i) { i.value = ""; });
+    q.feedback.hidden = true;
+    q.controls.textContent = "";
+    setLocked(q, false);
+  }
+
+  function verdictText(score) {
+    if (score >= 1) return "Goed!";
+    if (score <= 0) return "Niet goed.";
+    return "Gedeeltelijk goed: " + Math.round(score * 100) + "% van de punten.";
+  }
+
+  function check(q) {
+    var score = scorers[q.type](q);
+    if (score === null) {
+      announce(q.quiz, "Geef eerst een antwoord.");
+      return;
+    }
+    q.attempts++;
+    if (q.first === null) q.first = score;
+    setLocked(q, true);
+    q.verdict.textContent = verdictText(score);
+    q.verdict.className = "elearn-verdict " + (score >= 1 ? "is-correct" : "is-wrong");
+    q.feedback.hidden = false;
+    q.controls.textContent = "";
+    if (score < 1) {
+      if (!q.quiz.isTest) {
+        q.controls.appendChild(button("Opnieuw proberen", "", function () {
+          resetQuestion(q);
+          var first = q.el.querySelector("input, select, .elearn-move");
+          if (first) first.focus();
+        }));
+      }
+      q.controls.appendChild(button("Toon het juiste antwoord", "", function () {
+        showAnswer(q);
+        this.remove();
+      }));
+    }
+    q.feedback.focus();
+    var explained = all(q.el, ".elearn-option-feedback:not([hidden]), .elearn-explanation").map(function (n) {
+      return n.textContent.trim();
+    });
+    announce(q.quiz, [verdictText(score)].concat(explained).join(" "));
+    answered(q, score);
+  }
+
+  function setupOrdering(q) {
+    all(q.el, ".elearn-order-item").forEach(function (li) {
+      var label = li.querySelector(".elearn-order-text").textContent.trim();
+      var box = make("span", "elearn-move-buttons");
+      [["\u2191", "Omhoog", -1], ["\u2193", "Omlaag", 1]].forEach(function (spec) {
+        var b = button(spec[0], "elearn-move", function () { move(q, li, spec[2], b); });
+        b.setAttribute("aria-label", spec[1] + ": " + label);
+        box.appendChild(b);
+      });
+      li.appendChild(box);
+    });
+  }
+
+  function move(q, li, direction, focusAfter) {
+    var list = li.parentNode;
+    var items = all(list, ".elearn-order-item");
+    var at = items.indexOf(li);
+    var to = at + direction;
+    var label = li.querySelector(".elearn-order-text").textContent.trim();
+    if (to < 0 || to >= items.length) {
+      announce(q.quiz, label + " staat al " + (to < 0 ? "bovenaan." : "onderaan."));
+      return;
+    }
+    list.insertBefore(li, direction < 0 ? items[to] : items[to].nextSibling);
+    focusAfter.focus();
+    announce(q.quiz, label + ": nu op plaats " + (to + 1) + " van " + items.length + ".");
+  }
+
+  /* --- cases --- */
+
+  function setupCase(q) {
+    q.nodes = {};
+    all(q.el, ".elearn-case-node").forEach(function (node) {
+      q.nodes[node.getAttribute("data-node")] = node;
+      all(node, ".elearn-choice-button").forEach(function (b) {
+        b.addEventListener("click", function () { choose(q, node, b); });
+      });
+    });
+    q.outcomes = {};
+    all(q.el, ".elearn-case-outcome").forEach(function (o) {
+      o.setAttribute("tabindex", "-1");
+      q.outcomes[o.getAttribute("data-outcome")] = o;
+    });
+    startCase(q);
+  }
+
+  function startCase(q) {
+    q.choices = 0;
+    q.good = 0;
+    Object.keys(q.nodes).forEach(function (id) {
+      var node = q.nodes[id];
+      node.hidden = id !== q.data.start;
+      node.classList.remove("is-done");
+      all(node, ".elearn-choice").forEach(function (li) {
+        li.classList.remove("is-correct", "is-wrong");
+        var m = li.querySelector(".elearn-mark");
+        if (m) m.remove();
+        li.querySelector(".elearn-option-feedback").hidden = true;
+        var b = li.querySelector("button");
+        b.disabled = false;
+        b.removeAttribute("aria-pressed");
+      });
+    });
+    Object.keys(q.outcomes).forEach(function (id) { q.outcomes[id].hidden = true; });
+    q.feedback.hidden = true;
+    q.controls.textContent = "";
+  }
+
+  function choose(q, node, b) {
+    var li = b.parentNode;
+    var index = +li.getAttribute("data-index");
+    var choice = q.data.nodes[node.getAttribute("data-node")][index];
+    q.choices++;
+    if (choice[1]) q.good++;
+    all(node, ".elearn-choice-button").forEach(function (other) { other.disabled = true; });
+    b.setAttribute("aria-pressed", "true");
+    node.classList.add("is-done");
+    mark(li, choice[1], choice[1] ? "goede keuze" : "minder goede keuze");
+    var fb = li.querySelector(".elearn-option-feedback");
+    fb.hidden = false;
+    fb.setAttribute("tabindex", "-1");
+    var next = q.nodes[choice[0]] || q.outcomes[choice[0]];
+    next.hidden = false;
+    if (q.outcomes[choice[0]]) {
+      finishCase(q, choice[0]);
+    } else {
+      fb.focus();
+      announce(q.quiz, (choice[1] ? "Goede keuze. " : "Minder goede keuze. ") + fb.textContent.trim());
+    }
+  }
+
+  function finishCase(q, outcomeId) {
+    var outcome = q.outcomes[outcomeId];
+    var score = q.choices ? q.good / q.choices : 0;
+    q.attempts++;
+    if (q.first === null) q.first = score;
+    q.verdict.textContent = "Einde van de casus. Je koos " + q.good + " van de " + q.choices + " keer de beste stap.";
+    q.verdict.className = "elearn-verdict " + (q.data.outcomes[outcomeId] ? "is-correct" : "is-wrong");
+    q.feedback.hidden = false;
+    q.controls.textContent = "";
+    q.controls.appendChild(button("Casus opnieuw spelen", "", function () {
+      startCase(q);
+      q.nodes[q.data.start].querySelector("button").focus();
+    }));
+    outcome.focus();
+    announce(q.quiz, "Einde van de casus: " + outcome.querySelector(".elearn-case-outcome-title").textContent.trim() + ". " + q.verdict.textContent);
+    answered(q, score);
+  }
+
+  /* --- quizzes --- */
+
+  function announce(quiz, message) {
+    // Emptying first makes screen readers repeat an identical message.
+    quiz.live.textContent = "";
+    window.setTimeout(function () { quiz.live.textContent = message; }, 60);
+  }
+
+  function answered(q, score) {
+    document.dispatchEvent(new CustomEvent("elearn:answer", {
+      detail: { quiz: q.quiz.id, question: q.id, type: q.type, score: score, attempt: q.attempts, test: q.quiz.isTest }
+    }));
+    var quiz = q.quiz;
+    var pending = quiz.active.filter(function (x) { return x.first === null; });
+    if (pending.length) return;
+    var total = quiz.active.reduce(function (sum, x) { return sum + x.first; }, 0);
+    var percent = Math.round(100 * total / quiz.active.length);
+    var text = "Je score: " + number(total) + " van " + quiz.active.length + " (" + percent + "%).";
+    if (quiz.data.mastery) {
+      var passed = percent >= quiz.data.mastery;
+      text += passed ? " Gehaald: je zit op of boven " + quiz.data.mastery + "%." :
+        " Nog niet gehaald: je hebt " + quiz.data.mastery + "% nodig.";
+      quiz.summary.className = "elearn-summary " + (passed ? "is-correct" : "is-wrong");
+    }
+    quiz.summaryText.textContent = text;
+    quiz.summary.hidden = false;
+    if (quiz.active.length > 1 || quiz.isTest) {
+      quiz.summaryControls.textContent = "";
+      quiz.summaryControls.appendChild(button(quiz.isTest ? "Opnieuw, met nieuwe vragen" : "Alles opnieuw", "", function () {
+        draw(quiz);
+        var first = quiz.active[0].el.querySelector("input, select, button");
+        if (first) first.focus();
+        announce(quiz, "De toets begint opnieuw.");
+      }));
+    }
+    document.dispatchEvent(new CustomEvent("elearn:quiz", {
+      detail: { quiz: quiz.id, score: percent, mastery: quiz.data.mastery, passed: !!quiz.data.mastery && percent >= quiz.data.mastery, test: quiz.isTest }
+    }));
+    window.setTimeout(function () { announce(quiz, text); }, 900);
+  }
+
+  function draw(quiz) {
+    var chosen = quiz.questions.slice();
+    if (quiz.data.draw && quiz.data.draw < chosen.length) {
+      // A fresh draw on every attempt, shown in the pool's order.
+      var picked = shuffle(chosen.slice()).slice(0, quiz.data.draw);
+      chosen = quiz.questions.filter(function (q) { return picked.indexOf(q) >= 0; });
+    }
+    quiz.active = chosen;
+    quiz.questions.forEach(function (q) {
+      q.el.hidden = chosen.indexOf(q) < 0;
+      q.first = null;
+      q.attempts = 0;
+      if (q.type === "case") startCase(q); else resetQuestion(q);
+    });
+    chosen.forEach(function (q, i) {
+      var n = q.el.querySelector(".elearn-number");
+      if (n) n.textContent = "Vraag " + (i + 1) + ".";
+    });
+    quiz.summary.hidden = true;
+  }
+
+  function setupQuiz(root) {
+    if (root.hasAttribute("data-elearn-ready")) return;
+    root.setAttribute("data-elearn-ready", "true");
+    var data = JSON.parse(root.querySelector(".elearn-data").textContent);
+    var quiz = {
+      id: data.id, data: data, el: root, isTest: !!data.test,
+      live: root.querySelector(".elearn-live"),
+      summary: root.querySelector(".elearn-summary"),
+      questions: []
+    };
+    quiz.summaryText = quiz.summary.querySelector(".elearn-summary-text");
+    quiz.summaryControls = make("div", "elearn-controls");
+    quiz.summary.appendChild(quiz.summaryControls);
+    all(root, ".elearn-question").forEach(function (el) {
+      var id = el.getAttribute("data-elearn-question");
+      var q = {
+        id: id, el: el, quiz: quiz, type: el.getAttribute("data-elearn-type"), data: data.questions[id],
+        feedback: el.querySelector(".elearn-feedback"), first: null, attempts: 0
+      };
+      q.verdict = q.feedback.querySelector(".elearn-verdict");
+      q.controls = make("div", "elearn-controls");
+      q.feedback.appendChild(q.controls);
+      if (q.type === "case") {
+        setupCase(q);
+      } else {
+        if (q.type === "ordering") setupOrdering(q);
+        el.querySelector("form").addEventListener("submit", function (event) {
+          event.preventDefault();
+          check(q);
+        });
+      }
+      quiz.questions.push(q);
+    });
+    root.classList.add("is-enhanced");
+    draw(quiz);
+  }
+
+  function init() {
+    all(document, "[data-elearn-quiz]").forEach(setupQuiz);
+  }
+
+  // Material's instant navigation swaps pages without a load event: follow document$.
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

@@ -1,0 +1,51 @@
+"""Which quizzes a course has: bank, single question, module test and page practice.
+
+Every quiz has an id that the ``[[quiz: <id>]]`` directive can name.
+"""
+
+from __future__ import annotations
+
+from .load import Course
+from .model import walk
+from .pages import PRACTICE_TEMPLATES, PageSpec, module_pool
+from .quizrender import DEFAULT_MASTERY, QuizSpec
+
+
+def test_id(module_id: str) -> str:
+    return f"toets-{module_id}"
+
+
+def practice_id(page_id: str) -> str:
+    return f"oefen-{page_id}"
+
+
+def page_content_ids(page: PageSpec) -> set[str]:
+    return {n.id for obj in page.objects for n in walk(obj) if isinstance(getattr(n, "id", None), str)} | {page.id}
+
+
+def quiz_specs(course: Course, pages: list[PageSpec]) -> dict[str, QuizSpec]:
+    specs: dict[str, QuizSpec] = {}
+    for bank in course.banks:
+        specs[bank.id] = QuizSpec(bank.id, bank.title, list(bank.questions))
+        for q in bank.questions:
+            specs[q.id] = QuizSpec(q.id, q.title or "Vraag", [q])
+    for module in course.course.modules if course.course else []:
+        pool = module_pool(course, module.id)
+        if pool:
+            specs[test_id(module.id)] = QuizSpec(
+                test_id(module.id),
+                f"Toets: {module.title}",
+                pool,
+                draw=min(module.test.count, len(pool)),
+                mastery=module.test.mastery or DEFAULT_MASTERY,
+                is_test=True,
+            )
+    questions = course.questions()
+    for page in pages:
+        if page.template not in PRACTICE_TEMPLATES:
+            continue
+        ids = page_content_ids(page)
+        practice = [q for q in questions if ids.intersection(q.tests)]
+        if practice:
+            specs[practice_id(page.id)] = QuizSpec(practice_id(page.id), f"Test jezelf: {page.title}", practice)
+    return specs
