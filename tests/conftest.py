@@ -49,18 +49,41 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory) -> Path:
+    """The small fixture course (one question of every type), built once."""
+    root = tmp_path_factory.mktemp("mini") / "course"
+    shutil.copytree(FIXTURES / "mini", root)
+    site = root.parent / "site"
+    mkdocs_build(root, site)
+    return site
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
 
-@pytest.fixture(scope="session")
-def served_site(built_site):
-    """The built site on a loopback port, as a static web server would serve it."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(built_site)))
+def serve(directory: Path):
+    """Serve ``directory`` on a loopback port, as a static web server would."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@pytest.fixture(scope="session")
+def served_site(built_site):
+    server, url = serve(built_site)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def served_mini(mini_site):
+    server, url = serve(mini_site)
+    yield url
     server.shutdown()
     server.server_close()
 

@@ -29,8 +29,11 @@ def test_dutch_keys_become_english_attributes(mini):
 
 def test_markdown_pages_are_found_with_their_id_and_title(mini):
     course, _ = load_course(mini)
-    [page] = course.markdown_pages
-    assert (page.id, page.path, page.title) == ("eigen-pagina", "eigen-pagina.md", "Een eigen pagina")
+    pages = {p.id: p for p in course.markdown_pages}
+    page = pages["eigen-pagina"]
+    assert (page.path, page.title) == ("eigen-pagina.md", "Een eigen pagina")
+    assert [quiz_id for quiz_id, _ in pages["oefenen"].directives][:2] == ["v-single", "v-multiple"]
+    assert pages["oefenen"].directives[0][1].line == 5
 
 
 def test_syntax_error_names_line_and_column():

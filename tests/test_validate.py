@@ -25,7 +25,7 @@ CASES = {
     ),
     "wrong-type-list": (
         "cursus.yml", "modules: [module-een]", "modules: module-een",
-        "verkeerd type voor 'modules': verwacht een lijst", None, (19, 14),
+        "verkeerd type voor 'modules': verwacht een lijst", None, (21, 14),
     ),
     "empty-value": (
         "begrippen.yml", "    term: Advies\n", "    term:\n",
@@ -40,12 +40,12 @@ CASES = {
         "onbekende bron 'bron-bb'", "bedoel je 'bron-b'", (10, 11),
     ),
     "unknown-page": (
-        "cursus.yml", "kindcheck, eigen-pagina]", "kindcheck, eigen-pagna]",
-        "onbekende pagina 'eigen-pagna'", "bedoel je 'eigen-pagina'?", (14, 17),
+        "cursus.yml", "kindcheck, eigen-pagina,", "kindcheck, eigen-pagna,",
+        "onbekende pagina 'eigen-pagna'", "bedoel je 'eigen-pagina'?", (14, 84),
     ),
     "unknown-definition": (
         "begrippen.yml", "zie_ook: [begrip-advies]", "zie_ook: [begrip-adviez]",
-        "onbekende begrip 'begrip-adviez'", "bedoel je 'begrip-advies'?", (6, 14),
+        "onbekende begrip 'begrip-adviez'", "bedoel je 'begrip-advies'?", (6, 15),
     ),
     "invalid-id": (
         "bronnen.yml", "id: bron-a", "id: Bron_A",

@@ -191,6 +191,7 @@ def attach_positions(obj: Node, path: tuple, doc: YamlDocument) -> None:
         if isinstance(value, Node):
             attach_positions(value, child_path, doc)
         elif isinstance(value, list):
+            obj._item_pos[name] = [doc.position(child_path + (i,)) for i in range(len(value))]
             for i, item in enumerate(value):
                 if isinstance(item, Node):
                     attach_positions(item, child_path + (i,), doc)

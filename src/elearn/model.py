@@ -148,12 +148,16 @@ class Node(BaseModel):
     )
     _pos: Position | None = PrivateAttr(default=None)
     _field_pos: dict[str, Position] = PrivateAttr(default_factory=dict)
+    _item_pos: dict[str, list[Position]] = PrivateAttr(default_factory=dict)
 
     @property
     def pos(self) -> Position | None:
         return self._pos
 
-    def field_pos(self, field: str) -> Position | None:
+    def field_pos(self, field: str, index: int | None = None) -> Position | None:
+        """Where ``field`` (or its ``index``-th item) was written; else the object itself."""
+        if index is not None and index < len(self._item_pos.get(field, ())):
+            return self._item_pos[field][index]
         return self._field_pos.get(field, self._pos)
 
 
@@ -416,10 +420,12 @@ def reference_fields(model: type[Node]) -> dict[str, Ref]:
     return found
 
 
-def references(node: Node) -> Iterator[tuple[str, Ref, str]]:
-    """(field, kind, id) for every reference held directly by ``node``."""
+def references(node: Node) -> Iterator[tuple[str, Ref, str, int | None]]:
+    """(field, kind, id, list index or None) for every reference held directly by ``node``."""
     for name, ref in reference_fields(type(node)).items():
         value = getattr(node, name)
-        for target in value if isinstance(value, list) else [value]:
-            if target is not None:
-                yield name, ref, target
+        if isinstance(value, list):
+            for index, target in enumerate(value):
+                yield name, ref, target, index
+        elif value is not None:
+            yield name, ref, value, None

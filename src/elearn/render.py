@@ -61,7 +61,7 @@ def source_usage(pages: list[PageSpec]) -> dict[str, list[PageSpec]]:
             target
             for obj in page.objects
             for node in walk(obj)
-            for _, ref, target in references(node)
+            for _, ref, target, _ in references(node)
             if ref.kind == "source"
         }
         for source_id in sorted(cited):

@@ -6,13 +6,19 @@ import json
 from pathlib import Path
 
 from .load import CONTENT_FILES
+from .quizmodel import QuestionBank
+
+# Schema name -> model: one per kind of YAML file. Question banks share one schema.
+SCHEMAS = {name.removesuffix(".yml"): model for name, model in CONTENT_FILES.items()} | {
+    "vragenbank": QuestionBank
+}
 
 
 def schema_documents() -> dict[str, str]:
     """File name of the schema -> its JSON text."""
     docs = {}
-    for file_name, model in CONTENT_FILES.items():
-        stem = file_name.removesuffix(".yml")
+    for stem, model in SCHEMAS.items():
+        file_name = "quizzes/*.yml" if model is QuestionBank else f"content/{stem}.yml"
         schema = model.model_json_schema(by_alias=True, mode="validation")
         schema = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",

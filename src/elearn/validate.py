@@ -174,13 +174,13 @@ def check_references(course: Course, nodes: list[Node], pages: list[PageSpec]) -
     checkable = checkable_kinds(course)
     found = []
     for node in nodes:
-        for field, ref, target in references(node):
+        for field, ref, target, index in references(node):
             if ref.kind not in checkable or target in ids[ref.kind]:
                 continue
             name = KIND_NAMES.get(ref.kind, ref.kind)
             found.append(
                 Diagnostic(
-                    node.field_pos(field),
+                    node.field_pos(field, index),
                     f"onbekende {name} '{target}'",
                     did_you_mean(target, ids[ref.kind])
                     or f"definieer '{target}' eerst, of verwijs naar een bestaande {name}",
@@ -288,7 +288,7 @@ def check_unused(course: Course, nodes: list[Node]) -> list[Diagnostic]:
                     severity="waarschuwing",
                 )
             )
-    cited = {target for n in nodes for _, ref, target in references(n) if ref.kind == "source"}
+    cited = {target for n in nodes for _, ref, target, _ in references(n) if ref.kind == "source"}
     for source in course.sources.sources:
         if source.id not in cited:
             found.append(

@@ -163,7 +163,7 @@
       return;
     }
     q.attempts++;
-    if (q.first === null) q.first = score;
+    q.score = score;
     setLocked(q, true);
     q.verdict.textContent = verdictText(score);
     q.verdict.className = "elearn-verdict " + (score >= 1 ? "is-correct" : "is-wrong");
@@ -285,7 +285,7 @@
     var outcome = q.outcomes[outcomeId];
     var score = q.choices ? q.good / q.choices : 0;
     q.attempts++;
-    if (q.first === null) q.first = score;
+    q.score = score;
     q.verdict.textContent = "Einde van de casus. Je koos " + q.good + " van de " + q.choices + " keer de beste stap.";
     q.verdict.className = "elearn-verdict " + (q.data.outcomes[outcomeId] ? "is-correct" : "is-wrong");
     q.feedback.hidden = false;
@@ -312,9 +312,9 @@
       detail: { quiz: q.quiz.id, question: q.id, type: q.type, score: score, attempt: q.attempts, test: q.quiz.isTest }
     }));
     var quiz = q.quiz;
-    var pending = quiz.active.filter(function (x) { return x.first === null; });
+    var pending = quiz.active.filter(function (x) { return x.score === null; });
     if (pending.length) return;
-    var total = quiz.active.reduce(function (sum, x) { return sum + x.first; }, 0);
+    var total = quiz.active.reduce(function (sum, x) { return sum + x.score; }, 0);
     var percent = Math.round(100 * total / quiz.active.length);
     var text = "Je score: " + number(total) + " van " + quiz.active.length + " (" + percent + "%).";
     if (quiz.data.mastery) {
@@ -350,7 +350,7 @@
     quiz.active = chosen;
     quiz.questions.forEach(function (q) {
       q.el.hidden = chosen.indexOf(q) < 0;
-      q.first = null;
+      q.score = null;
       q.attempts = 0;
       if (q.type === "case") startCase(q); else resetQuestion(q);
     });
@@ -378,7 +378,7 @@
       var id = el.getAttribute("data-elearn-question");
       var q = {
         id: id, el: el, quiz: quiz, type: el.getAttribute("data-elearn-type"), data: data.questions[id],
-        feedback: el.querySelector(".elearn-feedback"), first: null, attempts: 0
+        feedback: el.querySelector(".elearn-feedback"), score: null, attempts: 0
       };
       q.verdict = q.feedback.querySelector(".elearn-verdict");
       q.controls = make("div", "elearn-controls");
