@@ -26,3 +26,41 @@ def test_every_page_has_no_wcag_aa_violations(browser, served_site, built_site):
             failures[uri or "/"] = describe(violations)
     page.close()
     assert failures == {}, "\n\n".join(f"{k}\n{v}" for k, v in failures.items())
+
+
+def answer_every_question(page, right):
+    """Answer all questions on the page, wrong or right, the way a learner would."""
+    for q in page.locator(".elearn-question:visible").all():
+        kind = q.get_attribute("data-elearn-type")
+        if kind == "case":
+            while q.locator(".elearn-case-outcome:visible").count() == 0:
+                q.locator(".elearn-case-node:visible .elearn-choice-button:not([disabled])").nth(0 if right else -1).click()
+            continue
+        if kind in ("single", "multiple", "truefalse"):
+            q.locator("input").last.check()
+        elif kind == "matching":
+            for select in q.locator("select").all():
+                select.select_option(index=1)
+        elif kind == "shortanswer":
+            q.locator("input").fill("onzin")
+        q.get_by_role("button", name="Controleer").click()
+        show = q.get_by_role("button", name="Toon het juiste antwoord")
+        if right and show.count():
+            show.click()
+
+
+def test_quizzes_have_no_violations_when_answered_wrong_and_right(browser, served_mini):
+    axe = Axe()
+    page = browser.new_page()
+    for right in (False, True):
+        page.goto(f"{served_mini}/oefenen/")
+        answer_every_question(page, right)
+        assert page.locator(".elearn-feedback:visible").count() == 7
+        violations = axe.run(page, options=WCAG_AA).response["violations"]
+        assert violations == [], describe(violations)
+    page.goto(f"{served_mini}/toetsen/module-een/")
+    answer_every_question(page, right=False)
+    assert page.locator(".elearn-summary:visible").count() == 1
+    violations = axe.run(page, options=WCAG_AA).response["violations"]
+    assert violations == [], describe(violations)
+    page.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import click
 
 from .build import check
 from .diagnostics import format_all
+from .pages import site_pages
 
 
 @click.group()
@@ -35,6 +37,29 @@ def check_command(root: Path) -> None:
         click.echo(f"{errors} fout(en), {warnings} waarschuwing(en).", err=True)
         sys.exit(1)
     click.echo(f"Inhoud in orde ({warnings} waarschuwing(en)).")
+
+
+@main.command("stats")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Als JSON, voor scripts.")
+def stats_command(root: Path, as_json: bool) -> None:
+    """Tel pagina's, vragen per type, casussen, en hoe vaak elk onderdeel getoetst wordt."""
+    from .stats import course_stats
+
+    course, diagnostics = check(root)
+    if any(d.is_error for d in diagnostics):
+        click.echo(format_all(diagnostics), err=True)
+        sys.exit(1)
+    numbers = course_stats(course, site_pages(course))
+    if as_json:
+        click.echo(json.dumps(numbers, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"Pagina's: {numbers['pages']}")
+    click.echo(f"Vragen: {numbers['questions']}, waarvan casussen: {numbers['cases']}")
+    for kind, count in numbers["question_types"].items():
+        click.echo(f"  {kind}: {count}")
+    untested = [cid for cid, n in numbers["coverage"].items() if n == 0]
+    click.echo("Niet getoetst: " + (", ".join(untested) if untested else "niets"))
 
 
 @main.command("schema")

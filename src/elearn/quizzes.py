@@ -28,7 +28,7 @@ def quiz_specs(course: Course, pages: list[PageSpec]) -> dict[str, QuizSpec]:
     for bank in course.banks:
         specs[bank.id] = QuizSpec(bank.id, bank.title, list(bank.questions))
         for q in bank.questions:
-            specs[q.id] = QuizSpec(q.id, q.title or "Vraag", [q])
+            specs[q.id] = QuizSpec(q.id, q.title or f"Vraag uit {bank.title}", [q])
     for module in course.course.modules if course.course else []:
         pool = module_pool(course, module.id)
         if pool:

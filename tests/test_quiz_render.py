@@ -1,0 +1,124 @@
+"""Quizzes as the built page delivers them: semantic HTML, data apart, no inlined code."""
+
+import gzip
+import json
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+from conftest import REPO
+
+TYPES = {"single", "multiple", "truefalse", "ordering", "matching", "shortanswer", "case"}
+
+
+def quiz_blocks(html):
+    return re.findall(r'<section class="elearn-quiz"(.*?)</section>\s*(?=<|$)', html, re.S)
+
+
+def test_questions_are_semantic_html_with_data_attributes(mini_site):
+    html = (mini_site / "oefenen" / "index.html").read_text(encoding="utf-8")
+    types = re.findall(r'data-elearn-question="([^"]+)" data-elearn-type="([^"]+)"', html)
+    assert {t for _, t in types} == TYPES
+    assert len(re.findall(r'data-elearn-quiz="', html)) == 7
+    single = html.split('data-elearn-question="v-single"')[1].split('data-elearn-question=')[0]
+    assert "<fieldset>" in single and '<legend class="elearn-prompt">' in single
+    assert re.search(r'<input type="radio" name="v-single--v-single" id="v-single--v-single-0" value="0">\s*'
+                     r'<label for="v-single--v-single-0">Signalen in kaart brengen.</label>', single)
+    matching = html.split('data-elearn-question="v-matching"')[1].split('data-elearn-question=')[0]
+    assert len(re.findall(r"<label for=[^>]+>[^<]+</label>\s*<select", matching)) == 3
+    short = html.split('data-elearn-question="v-short"')[1]
+    assert '<label for="v-short--v-short-antwoord">Je antwoord</label>' in short
+
+
+def test_quiz_data_is_json_and_holds_no_feedback_text(mini_site):
+    html = (mini_site / "oefenen" / "index.html").read_text(encoding="utf-8")
+    blocks = re.findall(r'<script type="application/json" class="elearn-data">(.*?)</script>', html, re.S)
+    assert len(blocks) == 7
+    data = [json.loads(b) for b in blocks]
+    single = next(d for d in data if d["id"] == "v-single")
+    assert single["questions"]["v-single"] == {"type": "single", "correct": [0]}
+    case = next(d for d in data if d["id"] == "v-case")["questions"]["v-case"]
+    assert case["start"] == "c-een" and case["outcomes"] == {"c-uit-goed": True, "c-uit-fout": False}
+    assert "Juist, in stap 1" not in " ".join(blocks)  # feedback lives in the HTML, hidden
+
+
+def test_ordering_is_not_shown_in_the_right_order(mini_site):
+    html = (mini_site / "oefenen" / "index.html").read_text(encoding="utf-8")
+    ordering = html.split('data-elearn-question="v-ordering"')[1].split("</ol>")[0]
+    assert re.findall(r'data-index="(\d)"', ordering) != ["0", "1", "2"]
+
+
+def test_assets_are_files_never_inlined(mini_site):
+    for page in mini_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert re.search(r'<script src="[^"]*assets/elearn/elearn\.js"></script>', html), page
+        assert re.search(r'<link rel="stylesheet" href="[^"]*assets/elearn/elearn\.css">', html), page
+        for block in quiz_blocks(html):
+            for script in re.findall(r"<script\b[^>]*>", block):
+                assert 'type="application/json"' in script, page
+
+
+def test_module_test_page_is_in_the_navigation(mini_site):
+    html = (mini_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="toetsen/module-een/"' in html
+    test = (mini_site / "toetsen" / "module-een" / "index.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'class="elearn-data">(.*?)</script>', test).group(1))
+    assert (data["draw"], data["mastery"], data["test"], len(data["questions"])) == (4, 80, True, 7)
+    assert "Deze toets trekt 4 vragen uit een pool van 7." in test
+
+
+def test_content_pages_end_with_their_own_practice_questions(mini_site):
+    step = (mini_site / "meldcode" / "stap-een" / "index.html").read_text(encoding="utf-8")
+    assert 'id="test-jezelf"' in step
+    ids = set(re.findall(r'data-elearn-question="([^"]+)"', step))
+    assert ids == {"v-single", "v-ordering"}  # the questions that test stap-een
+
+
+def test_budget_elearn_js_and_css_at_most_15_kb_gzipped():
+    assets = REPO / "src" / "elearn" / "assets"
+    size = sum(len(gzip.compress(p.read_bytes(), 9)) for p in assets.iterdir() if p.suffix in (".js", ".css"))
+    print(f"elearn JS+CSS gzipped: {size} bytes")
+    assert size <= 15 * 1024
+
+
+# --- the real course ----------------------------------------------------------------
+
+
+def stats():
+    elearn = str(Path(sys.executable).parent / "elearn")
+    result = subprocess.run([elearn, "stats", "--json"], cwd=REPO, capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def test_stats_match_the_built_site(built_site):
+    numbers = stats()
+    pages = [p for p in built_site.rglob("index.html")]
+    assert numbers["pages"] == len(pages)
+    seen = {}
+    cases = set()
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        for qid, kind in re.findall(r'data-elearn-question="([^"]+)" data-elearn-type="([^"]+)"', html):
+            seen[qid] = kind
+    assert numbers["questions"] == len(seen)
+    assert numbers["question_types"] == dict(Counter(seen.values()))
+    assert numbers["cases"] == sum(1 for kind in seen.values() if kind == "case")
+
+
+def test_real_course_has_enough_questions_of_every_type():
+    numbers = stats()
+    assert numbers["questions"] >= 100
+    assert all(count > 0 for count in numbers["question_types"].values())
+    assert set(numbers["question_types"]) == TYPES
+    deep_cases = [cid for cid, points in numbers["case_decision_points"].items() if points >= 3]
+    assert len(deep_cases) >= 3
+    coverage = numbers["coverage"]
+    for content_id in ["eerder-en-beter-in-beeld", "stoppen-en-duurzaam-oplossen", "specifieke-groepen",
+                       "stap-1-signalen", "stap-2-overleggen", "stap-3-gesprek", "stap-4-wegen",
+                       "stap-5-beslissen", "afweging-1-vermoeden", "afweging-2-onveiligheid",
+                       "afweging-3-hulp-mogelijk", "afweging-4-hulp-aanvaard", "afweging-5-resultaat",
+                       "kindcheck"]:
+        assert coverage[content_id] >= 1, content_id
+    assert min(coverage.values()) >= 1
