@@ -293,3 +293,33 @@ def test_module_test_draws_from_the_pool_and_redraws_on_retry(browser, served_mi
         quiz.get_by_role("button", name="Opnieuw, met nieuwe vragen").click()
     assert len(drawn) > 1, "a retry must draw afresh"
     page.close()
+
+
+def test_quizzes_work_after_instant_navigation(browser, mini, tmp_path):
+    """Material's instant navigation swaps pages without a load event; quizzes must still work."""
+    from conftest import edit, mkdocs_build, serve
+
+    site = tmp_path / "site"
+    server, url = serve(site)
+    # Instant navigation only follows links the sitemap (built from site_url) knows.
+    edit(mini / "mkdocs.yml", "site_name: Mini-cursus\n", f"site_name: Mini-cursus\nsite_url: {url}/\n")
+    edit(mini / "mkdocs.yml", "  font: false\n", "  font: false\n  features:\n    - navigation.instant\n")
+    mkdocs_build(mini, site)
+    try:
+        page = browser.new_page()
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(url + "/")
+        page.evaluate("window.__sameDocument = true")
+        page.locator("article").get_by_role("link", name="Oefenen", exact=True).click()
+        page.wait_for_url("**/oefenen/")
+        assert page.evaluate("window.__sameDocument === true"), "instant navigation did not happen"
+        q = question(page, "v-single")
+        q.get_by_label("Signalen in kaart brengen.").check()
+        q.get_by_role("button", name="Controleer").click()
+        expect(q.locator(".elearn-verdict")).to_have_text("Goed!")
+        assert errors == []  # Material re-runs inline scripts: our data must be harmless as code
+        page.close()
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -36,7 +36,7 @@ def test_quiz_data_is_json_and_holds_no_feedback_text(mini_site):
     html = (mini_site / "oefenen" / "index.html").read_text(encoding="utf-8")
     blocks = re.findall(r'<script type="application/json" class="elearn-data">(.*?)</script>', html, re.S)
     assert len(blocks) == 7
-    data = [json.loads(b) for b in blocks]
+    data = [json.loads(b)[0] for b in blocks]
     single = next(d for d in data if d["id"] == "v-single")
     assert single["questions"]["v-single"] == {"type": "single", "correct": [0]}
     case = next(d for d in data if d["id"] == "v-case")["questions"]["v-case"]
@@ -64,7 +64,7 @@ def test_module_test_page_is_in_the_navigation(mini_site):
     html = (mini_site / "index.html").read_text(encoding="utf-8")
     assert 'href="toetsen/module-een/"' in html
     test = (mini_site / "toetsen" / "module-een" / "index.html").read_text(encoding="utf-8")
-    data = json.loads(re.search(r'class="elearn-data">(.*?)</script>', test).group(1))
+    [data] = json.loads(re.search(r'class="elearn-data">(.*?)</script>', test).group(1))
     assert (data["draw"], data["mastery"], data["test"], len(data["questions"])) == (4, 80, True, 7)
     assert "Deze toets trekt 4 vragen uit een pool van 7." in test
 

@@ -134,8 +134,11 @@ def render_quiz(spec: QuizSpec, source_link=None, names: dict[str, str] | None =
         "test": spec.is_test,
         "questions": {q.id: {"type": q.type, **answer_data(q)} for q in spec.questions},
     }
-    # "</" must not close the script element early.
-    data_json = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    # A one-element array, not a bare object: Material's instant navigation re-inserts
+    # inline scripts without their type, so the browser then runs this as code. An
+    # array literal is valid JSON and a harmless JS expression; an object is a syntax
+    # error. "</" must not close the script element early.
+    data_json = json.dumps([data], ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     return _environment().get_template("quiz.html.j2").render(
         spec=spec,
         data_json=jinja2.utils.markupsafe.Markup(data_json),

@@ -364,7 +364,8 @@
   function setupQuiz(root) {
     if (root.hasAttribute("data-elearn-ready")) return;
     root.setAttribute("data-elearn-ready", "true");
-    var data = JSON.parse(root.querySelector(".elearn-data").textContent);
+    // By element, not by class: after instant navigation the script has lost its attributes.
+    var data = JSON.parse(root.querySelector("script").textContent)[0];
     var quiz = {
       id: data.id, data: data, el: root, isTest: !!data.test,
       live: root.querySelector(".elearn-live"),
