@@ -52,8 +52,13 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[Diagnostic]]:
     return parse_yaml(text, shown)
 
 
+# libyaml's parser keeps the same marks and is about ten times faster; the pure
+# Python loader is the fallback where PyYAML was built without it.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def parse_yaml(text: str, shown: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:

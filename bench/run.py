@@ -1,0 +1,313 @@
+"""Build-time benchmark: elearn against plain MkDocs + Material and against mkdocs-quiz.
+
+One run builds the same synthetic course three ways and prints medians and ratios:
+
+  (a) plain    the pages' Markdown text with MkDocs + Material, no quizzes
+  (b) elearn   the same text as an elearn course, with every question in a bank
+  (c) quiz     the same text with the same questions in mkdocs-quiz syntax
+
+Usage:  make bench                       (1,000 and 10,000 questions, 5 runs)
+        .venv/bin/python bench/run.py --questions 1000 --runs 5
+
+mkdocs-quiz is installed from PyPI into its own environment under bench/.work/,
+next to the same MkDocs and Material versions as ours. Timings are wall-clock
+seconds of `mkdocs build` in a fresh process, as an author experiences them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from importlib.metadata import version
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+WORK = HERE / ".work"
+REPO = HERE.parent
+PAGES = 200  # fixed: the course grows in questions per page, as the budgets are per question
+PAGES_PER_MODULE = 10
+TYPES = ("single", "multiple", "truefalse", "ordering", "matching", "shortanswer", "case")
+
+EXTENSIONS = "markdown_extensions:\n  - admonition\n  - attr_list\n  - md_in_html\n  - tables\n  - toc\n"
+THEME = """theme:
+  name: material
+  language: nl
+  font: false
+"""
+
+PROSE = """Bij zorgen over huiselijk geweld of kindermishandeling werk je met de stappen van de meldcode.
+Dit is pagina {n} van de synthetische cursus. Je brengt signalen in kaart en legt feiten vast, los van je
+interpretatie. Je overlegt met een deskundige collega of de aandachtsfunctionaris.
+
+## Wat je doet
+
+- Je noteert wat je ziet en hoort, met datum en bron.
+- Je bespreekt je zorgen met een collega.
+- Je gaat in gesprek met de betrokkenen.
+
+## Achtergrond {n}
+
+Het afwegingskader helpt bij de vraag of melden nodig is en of je hulp kunt bieden of organiseren.
+Een melding uit zorg is nooit onterecht. Dit is tekst om de pagina een realistische lengte te geven:
+elke pagina heeft een paar alinea's, een lijst en twee koppen, zoals een echte lespagina.
+"""
+
+
+# --- the synthetic course --------------------------------------------------------
+
+
+def elearn_question(qid: str, kind: str, page_id: str) -> dict:
+    base = {"id": qid, "type": kind, "vraag": f"Vraag {qid}: wat doe je in deze situatie?",
+            "toetst": [page_id], "bron": "bron-bench", "uitleg": "Zo werkt de meldcode."}
+    options = [
+        {"tekst": "Je legt de signalen vast.", "goed": True, "feedback": "Juist: feiten eerst."},
+        {"tekst": "Je meldt meteen.", "feedback": "Nee: eerst de stappen."},
+        {"tekst": "Je wacht af.", "feedback": "Nee: wegkijken helpt niet."},
+    ]
+    if kind == "single":
+        return base | {"opties": options}
+    if kind == "multiple":
+        options[1] = options[1] | {"goed": True, "feedback": "Ja, soms."}
+        return base | {"opties": options}
+    if kind == "truefalse":
+        return base | {"juist": False, "feedback_waar": "Nee.", "feedback_onwaar": "Juist."}
+    if kind == "ordering":
+        return base | {"items": [{"tekst": f"Stap {i}", "feedback": f"Stap {i} komt hier."} for i in range(1, 5)]}
+    if kind == "matching":
+        return base | {"paren": [{"term": f"Term {i}", "hoort_bij": f"Uitleg {i}", "feedback": "Zo hoort het."}
+                                 for i in range(1, 4)]}
+    if kind == "shortanswer":
+        return base | {"antwoorden": ["0800-2000"], "feedback_goed": "Klopt.", "feedback_fout": "Het is 0800-2000."}
+    nodes = [
+        {"id": f"{qid}-n{i}", "situatie": f"Situatie {i}.", "stap": "stap-1",
+         "keuzes": [{"tekst": "Goede keuze", "naar": f"{qid}-n{i + 1}" if i < 3 else f"{qid}-goed", "goed": True,
+                     "feedback": "Goed."},
+                    {"tekst": "Andere keuze", "naar": f"{qid}-fout", "feedback": "Minder goed."}]}
+        for i in range(1, 4)
+    ]
+    outcomes = [{"id": f"{qid}-{k}", "titel": k, "tekst": "Nabespreking.", "goed": k == "goed",
+                 "stap": "stap-5", "afwegingsvraag": "afweging-1", "bron": "bron-bench"} for k in ("goed", "fout")]
+    return base | {"titel": f"Casus {qid}", "start": f"{qid}-n1", "situaties": nodes, "uitkomsten": outcomes}
+
+
+def quiz_block(qid: str, kind: str) -> str:
+    """The nearest mkdocs-quiz equivalent: it knows single, multiple and fill-in-the-blank."""
+    question = f"Vraag {qid}: wat doe je in deze situatie?"
+    if kind == "shortanswer":
+        return f"<quiz>\nHet nummer van Veilig Thuis is [[0800-2000]].\n\nZo werkt de meldcode.\n</quiz>\n"
+    second = "- [x]" if kind == "multiple" else "- [ ]"
+    return (f"<quiz>\n{question}\n- [x] Je legt de signalen vast.\n{second} Je meldt meteen.\n"
+            f"- [ ] Je wacht af.\n\nZo werkt de meldcode.\n</quiz>\n")
+
+
+def minimal_content() -> dict[str, object]:
+    step = lambda n: {"id": f"stap-{n}", "nummer": n, "titel": f"Stap {n}", "kern": "Kern.", "bron": "bron-bench",
+                      "wat_je_doet": [{"tekst": "Doe dit.", "bron": "bron-bench"}]}
+    return {
+        "bronnen.yml": {"bronnen": [{"id": "bron-bench", "titel": "Benchmarkbron"}]},
+        "begrippen.yml": {"begrippen": [{"id": "begrip-a", "term": "A", "definitie": "A.", "bron": "bron-bench"}]},
+        "programma.yml": {
+            "id": "prog", "titel": "Programma", "inleiding": "In.",
+            "opdracht": {"tekst": "O.", "bron": "bron-bench"}, "ambitie": {"tekst": "A.", "bron": "bron-bench"},
+            "actielijnen": [{"id": "al", "nummer": 1, "titel": "AL", "doel": "D.", "bron": "bron-bench",
+                             "themas": [{"id": "th", "nummer": 1, "titel": "T", "tekst": "T.", "bron": "bron-bench",
+                                         "acties": [{"tekst": "Actie."}]}]}],
+        },
+        "meldcode.yml": {
+            "id": "mc", "titel": "Meldcode",
+            "wet": {"titel": "Wet", "inleiding": "W.", "bron": "bron-bench",
+                    "reikwijdte": [{"tekst": "R.", "bron": "bron-bench"}]},
+            "stappen": [step(n) for n in range(1, 6)],
+            "afwegingskader": {"id": "ak", "titel": "AK", "inleiding": "I.", "bron": "bron-bench", "vragen": [
+                {"id": "afweging-1", "nummer": 1, "vraag": "V?", "bron": "bron-bench",
+                 "ja": {"gevolg": "Melden.", "besluit": "melden"}, "nee": {"gevolg": "Stop.", "besluit": "afsluiten"}}]},
+            "kindcheck": {"id": "kc", "titel": "KC", "inleiding": "K.", "bron": "bron-bench",
+                          "controleer": [{"tekst": "Kinderen?", "bron": "bron-bench"}]},
+            "rollen": [{"id": "rol", "titel": "Rol", "kern": "R.", "bron": "bron-bench"}],
+        },
+    }
+
+
+def generate(size: int, root: Path, pages: int) -> None:
+    """Write the elearn course, then give (a) and (c) exactly its pages and navigation.
+
+    The elearn site has pages of its own (programme, steps, module tests...). The plain
+    and mkdocs-quiz builds get the same Markdown for those, so every build renders the
+    same page set and the same navigation, and the ratios measure the quizzes alone.
+    """
+    if root.exists():
+        shutil.rmtree(root)
+    per_page = max(1, size // pages)
+    modules = max(1, pages // PAGES_PER_MODULE)
+    course = root / "elearn"
+    (course / "content").mkdir(parents=True)
+    (course / "quizzes").mkdir()
+    course_modules = []
+    quiz_markdown: dict[str, str] = {}
+    counter = 0
+    for m in range(modules):
+        page_ids = []
+        for p in range(pages // modules):
+            n = m * (pages // modules) + p
+            page_id = f"pagina-{n}"
+            page_ids.append(page_id)
+            prose = f"# Pagina {n}\n\n" + PROSE.format(n=n)
+            questions, blocks = [], []
+            for _ in range(per_page):
+                kind = TYPES[counter % len(TYPES)]
+                qid = f"q{counter}"
+                questions.append(elearn_question(qid, kind, page_id))
+                blocks.append(quiz_block(qid, kind))
+                counter += 1
+            (course / "content" / f"{page_id}.md").write_text(
+                prose + f"\n## Vragen\n\n[[quiz: bank-{page_id}]]\n", encoding="utf-8")
+            (course / "quizzes" / f"{page_id}.yml").write_text(json.dumps(
+                {"id": f"bank-{page_id}", "titel": f"Vragen {n}", "module": f"module-{m}", "vragen": questions},
+                ensure_ascii=False), encoding="utf-8")
+            quiz_markdown[f"{page_id}.md"] = ("\n## Vragen\n\n<!-- mkdocs-quiz intro -->\n\n" + "\n".join(blocks)
+                                              + "\n<!-- mkdocs-quiz results -->\n")
+        course_modules.append({"id": f"module-{m}", "titel": f"Module {m}", "beschrijving": "Een module.",
+                               "onderdelen": page_ids, "toets": {"aantal": min(10, per_page * len(page_ids))}})
+    # Every content id a course must test, so the elearn build is as clean as a real one.
+    first = course / "quizzes" / "pagina-0.yml"
+    bank = json.loads(first.read_text(encoding="utf-8"))
+    bank["vragen"][0]["toetst"] += ["al", "th", "kc", "afweging-1"] + [f"stap-{n}" for n in range(1, 6)]
+    first.write_text(json.dumps(bank, ensure_ascii=False), encoding="utf-8")
+    content = minimal_content() | {"cursus.yml": {
+        "id": "bench", "titel": "Benchmark", "inleiding": "Synthetisch.",
+        "hulplijn": {"titel": "Veilig Thuis", "telefoon": "0800-2000", "spoed": "112", "tekst": "Bel.",
+                     "bron": "bron-bench"},
+        "modules": course_modules,
+        "doelgroepen": [{"id": "iedereen", "titel": "Iedereen", "beschrijving": "Allen.",
+                         "modules": [m["id"] for m in course_modules]}],
+    }}
+    for name, data in content.items():
+        (course / "content" / name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    (course / "mkdocs.yml").write_text(
+        f"site_name: Benchmark\ndocs_dir: content\n{THEME}plugins:\n  - search\n  - elearn\n{EXTENSIONS}",
+        encoding="utf-8")
+
+    # (a) and (c): the same pages and navigation, as plain Markdown.
+    sys.path.insert(0, str(REPO / "src"))
+    from elearn.build import prepare
+
+    built = prepare(course)
+    directive = re.compile(r"^\[\[quiz: [a-z0-9-]+\]\]$", re.M)
+    for variant, plugin in (("plain", ""), ("quiz", "  - mkdocs_quiz\n")):
+        docs = root / variant / "docs"
+        for page in built.site.pages:
+            text = built.site.markdown.get(page.uri) or (course / "content" / page.uri).read_text(encoding="utf-8")
+            text = directive.sub("", text)
+            if variant == "quiz":
+                text += quiz_markdown.get(page.uri, "")
+            (docs / page.uri).parent.mkdir(parents=True, exist_ok=True)
+            (docs / page.uri).write_text(text, encoding="utf-8")
+        (root / variant / "mkdocs.yml").write_text(
+            f"site_name: Benchmark\ndocs_dir: docs\n{THEME}plugins:\n  - search\n{plugin}{EXTENSIONS}"
+            + "nav: " + json.dumps(built.site.nav, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+# --- environments and builds ---------------------------------------------------------
+
+
+def quiz_python() -> Path:
+    """A venv with mkdocs-quiz and the same MkDocs and Material as ours."""
+    venv = WORK / "venv-quiz"
+    python = venv / "bin" / "python"
+    stamp = venv / ".ready"
+    if not stamp.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", "mkdocs-quiz",
+                        f"mkdocs=={version('mkdocs')}", f"mkdocs-material=={version('mkdocs-material')}"], check=True)
+        stamp.touch()
+    return python
+
+
+def build(python: Path, project: Path) -> float:
+    site = project / "site"
+    start = time.perf_counter()
+    result = subprocess.run([str(python), "-m", "mkdocs", "build", "--quiet", "-f", str(project / "mkdocs.yml"),
+                             "-d", str(site)], capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"build failed in {project}:\n{result.stderr[-3000:]}")
+    return elapsed
+
+
+def quiz_pages(site: Path) -> list[Path]:
+    return sorted(site.glob("pagina-*/index.html"))
+
+
+def inline_bytes(html: str) -> int:
+    """Bytes of inline <script> (not JSON data) and <style> in a page."""
+    scripts = re.findall(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", html, re.S)
+    styles = re.findall(r"<style[^>]*>(.*?)</style>", html, re.S)
+    return sum(len(s.encode()) for s in scripts + styles)
+
+
+def median_html(site: Path) -> tuple[int, int]:
+    pages = [p.read_text(encoding="utf-8") for p in quiz_pages(site)]
+    return (int(statistics.median(len(p.encode()) for p in pages)),
+            int(statistics.median(inline_bytes(p) for p in pages)))
+
+
+def elearn_asset_size() -> int:
+    assets = REPO / "src" / "elearn" / "assets"
+    return sum(len(gzip.compress(p.read_bytes(), 9)) for p in assets.iterdir() if p.suffix in (".js", ".css"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--questions", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--pages", type=int, default=PAGES)
+    args = parser.parse_args()
+    ours = Path(sys.executable)
+    theirs = quiz_python()
+    rows = []
+    for size in args.questions:
+        root = WORK / f"course-{size}"
+        generate(size, root, args.pages)
+        times = {"plain": [], "elearn": [], "quiz": []}
+        for run in range(args.runs):
+            # Interleaved, so a slow moment of the machine hits every variant alike.
+            for variant, python in (("plain", ours), ("elearn", ours), ("quiz", theirs)):
+                times[variant].append(build(python, root / variant))
+            print(f"  {size} questions, run {run + 1}/{args.runs}: "
+                  + ", ".join(f"{k} {v[-1]:.2f}s" for k, v in times.items()), flush=True)
+        med = {k: statistics.median(v) for k, v in times.items()}
+        html_b, inline_b = median_html(root / "elearn" / "site")
+        html_c, inline_c = median_html(root / "quiz" / "site")
+        html_a, inline_a = median_html(root / "plain" / "site")
+        rows.append((size, args.pages, med, html_a, html_b, html_c, inline_a, inline_b, inline_c))
+
+    print()
+    print(f"elearn JS+CSS, gzipped: {elearn_asset_size()} bytes (budget 15360)")
+    print(f"medians over {args.runs} runs, seconds per build; questions spread over {args.pages} content pages")
+    print("(the elearn site adds its own pages, e.g. a test per module; (a) and (c) get the same pages and nav)")
+    print()
+    print("| questions | (a) plain | (b) elearn | (c) mkdocs-quiz | b/a | c/a "
+          "| quiz page HTML a | b | c | inline JS/CSS per page a | b | c |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for size, pages, med, html_a, html_b, html_c, inline_a, inline_b, inline_c in rows:
+        print(f"| {size:,} | {med['plain']:.2f} | {med['elearn']:.2f} | {med['quiz']:.2f} "
+              f"| {med['elearn'] / med['plain']:.2f} | {med['quiz'] / med['plain']:.2f} "
+              f"| {html_a:,} B | {html_b:,} B | {html_c:,} B | {inline_a:,} B | {inline_b:,} B | {inline_c:,} B |")
+    if len(rows) >= 2:
+        small, large = rows[0], rows[-1]
+        growth = large[2]["elearn"] / small[2]["elearn"]
+        print(f"\nelearn build time {large[0]:,} vs {small[0]:,} questions: {growth:.1f}x "
+              f"(budget {1.1 * large[0] / small[0]:.0f}x: linear plus 10%)")
+
+
+if __name__ == "__main__":
+    main()
