@@ -39,13 +39,12 @@ def test_markdown_pages_are_found_with_their_id_and_title(mini):
 def test_syntax_error_names_line_and_column():
     doc, [diag] = parse_yaml("bronnen:\n  - id: a\n    titel: [open\n", "x.yml")
     assert doc is None
-    assert diag.pos == Position("x.yml", 4, 1) or diag.pos.line in (3, 4)
+    assert diag.pos == Position("x.yml", 4, 1)  # where libyaml notices the open bracket
     assert "YAML-syntaxfout" in diag.message
 
 
-def test_duplicate_key_is_reported_and_first_value_kept():
+def test_duplicate_key_is_reported():
     doc, [diag] = parse_yaml("id: a\ntitel: een\ntitel: twee\n", "x.yml")
-    assert doc.data["titel"] == "een"
     assert diag.pos == Position("x.yml", 3, 1)
     assert "twee keer" in diag.message and "regel 2" in diag.hint
 

@@ -17,11 +17,16 @@ from .config import ElearnConfig
 log = get_plugin_logger(__name__)
 
 
+def slot(quiz_id: str) -> str:
+    return f'<div data-elearn-slot="{quiz_id}"></div>'
+
+
 class ElearnPlugin(BasePlugin[ElearnConfig]):
     def __init__(self):
         self.build: CourseBuild | None = None
         self._files: Files | None = None
         self._page_file: File | None = None
+        self._slots: dict[str, list[str]] = {}  # page -> quiz ids waiting for on_post_page
 
     # Runs before MkDocs cleans site/: a broken course leaves the last good site as it was.
     @event_priority(50)
@@ -40,7 +45,7 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
         css, js = asset_uris()
         config.extra_css.extend(u for u in css if u not in config.extra_css)
         config.extra_javascript.extend(u for u in js if u not in config.extra_javascript)
-        config.markdown_extensions.append(QuizDirectiveExtension(self._quiz_html))
+        config.markdown_extensions.append(QuizDirectiveExtension(self._quiz_slot))
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -56,12 +61,24 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
-        # Quiz HTML cites sources with links relative to the page being rendered.
         self._page_file = page.file
+        self._slots[page.file.src_uri] = []
         return markdown
 
-    def _quiz_html(self, quiz_id: str) -> str | None:
-        return self.build.site.quiz_html(quiz_id, self._source_link)
+    def _quiz_slot(self, quiz_id: str) -> str | None:
+        """The directive leaves a slot; on_post_page fills it with the quiz."""
+        if quiz_id not in self.build.site.quizzes:
+            return None
+        self._slots[self._page_file.src_uri].append(quiz_id)
+        return slot(quiz_id)
+
+    # The quizzes go in after the search index and Markdown are done with the page:
+    # neither needs them (search skips them anyway), and they are most of its HTML.
+    def on_post_page(self, output, page, config):
+        for quiz_id in self._slots.pop(page.file.src_uri, []):
+            self._page_file = page.file  # quiz HTML cites sources relative to this page
+            output = output.replace(slot(quiz_id), self.build.site.quiz_html(quiz_id, self._source_link), 1)
+        return output
 
     def _source_link(self, source_id: str) -> tuple[str, str | None]:
         source = self.build.course.source(source_id)

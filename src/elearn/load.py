@@ -180,21 +180,16 @@ def build_model(doc: YamlDocument, model: type[M]) -> tuple[M | None, list[Diagn
 
 
 def attach_positions(obj: Node, path: tuple, doc: YamlDocument) -> None:
-    obj._pos = doc.position(path)
-    for name in type(obj).model_fields:
-        key = dutch_key(name)
-        child_path = path + (key,)
-        if child_path not in doc.value_pos:
-            continue
-        obj._field_pos[name] = doc.value_pos[child_path]
-        value = getattr(obj, name)
+    """Tell every object its document and path, so it can find its position later."""
+    obj._doc = doc
+    obj._path = path
+    for name, value in obj.__dict__.items():
         if isinstance(value, Node):
-            attach_positions(value, child_path, doc)
-        elif isinstance(value, list):
-            obj._item_pos[name] = [doc.position(child_path + (i,)) for i in range(len(value))]
+            attach_positions(value, path + (dutch_key(name),), doc)
+        elif isinstance(value, list) and value and isinstance(value[0], Node):
+            key = dutch_key(name)
             for i, item in enumerate(value):
-                if isinstance(item, Node):
-                    attach_positions(item, child_path + (i,), doc)
+                attach_positions(item, path + (key, i), doc)
 
 
 # --- pydantic errors in Dutch ----------------------------------------------

@@ -146,19 +146,21 @@ class Node(BaseModel):
         populate_by_name=True,
         str_strip_whitespace=True,
     )
-    _pos: Position | None = PrivateAttr(default=None)
-    _field_pos: dict[str, Position] = PrivateAttr(default_factory=dict)
-    _item_pos: dict[str, list[Position]] = PrivateAttr(default_factory=dict)
+    # Where the object was written: its YAML document and the path inside it.
+    # Positions are looked up only when a diagnostic asks for one.
+    _doc: object = PrivateAttr(default=None)
+    _path: tuple = PrivateAttr(default=())
 
     @property
     def pos(self) -> Position | None:
-        return self._pos
+        return self._doc.position(self._path) if self._doc else None
 
     def field_pos(self, field: str, index: int | None = None) -> Position | None:
         """Where ``field`` (or its ``index``-th item) was written; else the object itself."""
-        if index is not None and index < len(self._item_pos.get(field, ())):
-            return self._item_pos[field][index]
-        return self._field_pos.get(field, self._pos)
+        if not self._doc:
+            return None
+        path = self._path + (dutch_key(field),)
+        return self._doc.position(path if index is None else path + (index,))
 
 
 class SourcedText(Node):

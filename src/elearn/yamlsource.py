@@ -1,8 +1,13 @@
-"""YAML with provenance: every value and key keeps its file, line and column."""
+"""YAML with provenance: every value and key can tell its file, line and column.
+
+Loading is the fast path every build takes; positions are only looked up when a
+diagnostic needs one, so the text is composed a second time only for a file that
+has a problem.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import os
 from pathlib import Path
 
 import yaml
@@ -12,29 +17,42 @@ from .diagnostics import Diagnostic, Position
 Path_ = tuple  # a path into the data: keys and list indices
 
 
-@dataclass
 class YamlDocument:
-    file: str
-    data: object
-    value_pos: dict[Path_, Position] = field(default_factory=dict)
-    key_pos: dict[Path_, Position] = field(default_factory=dict)
+    def __init__(self, file: str, text: str, data: object):
+        self.file = file
+        self.text = text
+        self.data = data
+        self._value_pos: dict[Path_, Position] = {}
+        self._key_pos: dict[Path_, Position] = {}
+
+    @property
+    def value_pos(self) -> dict[Path_, Position]:
+        if not self._value_pos:
+            _index(self)
+        return self._value_pos
+
+    @property
+    def key_pos(self) -> dict[Path_, Position]:
+        if not self._value_pos:
+            _index(self)
+        return self._key_pos
 
     def position(self, path: Path_) -> Position:
         """The position of ``path``, or of its nearest ancestor that has one."""
+        positions = self.value_pos
         path = tuple(path)
         while path:
-            if path in self.value_pos:
-                return self.value_pos[path]
+            if path in positions:
+                return positions[path]
             path = path[:-1]
-        return self.value_pos.get((), Position(self.file, 1, 1))
+        return positions.get((), Position(self.file, 1, 1))
 
 
 def display_path(path: Path) -> str:
     """A path as an author's editor and terminal want it: relative when possible."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    absolute = os.path.abspath(path)
+    relative = os.path.relpath(absolute)
+    return absolute if relative.startswith("..") else relative
 
 
 def read_yaml(path: Path) -> tuple[YamlDocument | None, list[Diagnostic]]:
@@ -52,27 +70,10 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[Diagnostic]]:
     return parse_yaml(text, shown)
 
 
-# libyaml's parser keeps the same marks and is about ten times faster; the pure
-# Python loader is the fallback where PyYAML was built without it.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def parse_yaml(text: str, shown: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
     loader = _Loader(text)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            return None, [
-                Diagnostic(
-                    Position(shown, 1, 1),
-                    "het bestand is leeg",
-                    "vul het bestand in of verwijder het",
-                )
-            ]
-        doc = YamlDocument(shown, None)
-        diagnostics: list[Diagnostic] = []
-        doc.data = _convert(node, (), loader, doc, diagnostics)
-        return doc, diagnostics
+        data = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -87,36 +88,63 @@ def parse_yaml(text: str, shown: str) -> tuple[YamlDocument | None, list[Diagnos
         ]
     finally:
         loader.dispose()
-
-
-def _mark(doc: YamlDocument, node: yaml.Node) -> Position:
-    return Position(doc.file, node.start_mark.line + 1, node.start_mark.column + 1)
-
-
-def _convert(node, path, loader, doc: YamlDocument, diagnostics: list[Diagnostic]):
-    doc.value_pos[path] = _mark(doc, node)
-    if isinstance(node, yaml.MappingNode):
-        result: dict = {}
-        for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            if not isinstance(key, str):
-                key = str(key)
-            if key in result:
-                first = doc.key_pos[path + (key,)]
-                diagnostics.append(
-                    Diagnostic(
-                        _mark(doc, key_node),
-                        f"veld '{key}' staat twee keer in hetzelfde blok",
-                        f"het eerste staat op regel {first.line}; houd er één over",
-                    )
-                )
-                continue
-            doc.key_pos[path + (key,)] = _mark(doc, key_node)
-            result[key] = _convert(value_node, path + (key,), loader, doc, diagnostics)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [
-            _convert(item, path + (i,), loader, doc, diagnostics)
-            for i, item in enumerate(node.value)
+    if data is None:
+        return None, [
+            Diagnostic(Position(shown, 1, 1), "het bestand is leeg", "vul het bestand in of verwijder het")
         ]
-    return loader.construct_object(node, deep=True)
+    diagnostics = [
+        Diagnostic(
+            Position(shown, mark.line + 1, mark.column + 1),
+            f"veld '{key}' staat twee keer in hetzelfde blok",
+            f"het eerste staat op regel {first.line + 1}; houd er één over",
+        )
+        for key, mark, first in loader.duplicates
+    ]
+    return YamlDocument(shown, text, data), diagnostics
+
+
+_STR = "tag:yaml.org,2002:str"
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """libyaml's parser (the pure Python one where PyYAML lacks it), plus a check
+    that YAML itself skips: the same key twice in one block."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.duplicates: list[tuple[str, yaml.Mark, yaml.Mark]] = []
+
+    def construct_mapping(self, node, deep=False):
+        seen: dict = {}
+        for key_node, _ in node.value:
+            key = key_node.value if key_node.tag == _STR else str(self.construct_object(key_node, deep=True))
+            if key in seen:
+                self.duplicates.append((key, key_node.start_mark, seen[key]))
+            else:
+                seen[key] = key_node.start_mark
+        mapping = super().construct_mapping(node, deep)
+        # Keys are field names: always text, also when YAML reads them as a number or yes/no.
+        return {k if isinstance(k, str) else str(k): v for k, v in mapping.items()}
+
+
+def _index(doc: YamlDocument) -> None:
+    """Compose the text again and note where every value and key starts."""
+    loader = _Loader(doc.text)
+    try:
+        root = loader.get_single_node()
+    finally:
+        loader.dispose()
+    stack = [((), root)]
+    while stack:
+        path, node = stack.pop()
+        doc._value_pos[path] = Position(doc.file, node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                key = key_node.value if key_node.tag == _STR else str(loader.construct_object(key_node, deep=True))
+                child = path + (key,)
+                if child in doc._key_pos:
+                    continue  # a duplicate: the first one counts
+                doc._key_pos[child] = Position(doc.file, key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                stack.append((child, value_node))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((path + (i,), item) for i, item in enumerate(node.value))
