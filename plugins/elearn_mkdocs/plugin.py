@@ -61,7 +61,7 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
-        self._page_file = page.file
+        self._page_file = page.file  # the page the directive extension is working on
         self._slots[page.file.src_uri] = []
         return markdown
 
@@ -75,16 +75,14 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
     # The quizzes go in after the search index and Markdown are done with the page:
     # neither needs them (search skips them anyway), and they are most of its HTML.
     def on_post_page(self, output, page, config):
-        for quiz_id in self._slots.pop(page.file.src_uri, []):
-            self._page_file = page.file  # quiz HTML cites sources relative to this page
-            output = output.replace(slot(quiz_id), self.build.site.quiz_html(quiz_id, self._source_link), 1)
+        quiz_ids = self._slots.pop(page.file.src_uri, [])
+        if quiz_ids:
+            sources_url = self._sources_url(page.file)
+            for quiz_id in quiz_ids:
+                output = output.replace(slot(quiz_id), self.build.site.quiz_html(quiz_id, sources_url), 1)
         return output
 
-    def _source_link(self, source_id: str) -> tuple[str, str | None]:
-        source = self.build.course.source(source_id)
-        label = source.short or source.title
-        uri = self.build.site.uri_of("bronnen")
-        sources_page = self._files.get_file_from_path(uri) if self._files and uri else None
-        if sources_page is None or self._page_file is None:
-            return label, None
-        return label, f"{sources_page.url_relative_to(self._page_file)}#{source_id}"
+    def _sources_url(self, page_file: File) -> str:
+        """The sources page as a link from ``page_file``: quiz HTML cites sources there."""
+        sources = self._files.get_file_from_path(self.build.site.uri_of("bronnen"))
+        return sources.url_relative_to(page_file)

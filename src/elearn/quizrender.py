@@ -13,14 +13,14 @@ import json
 import random
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import jinja2
 import markdown
+from markupsafe import Markup
 
+from .templating import environment
 from .quizmodel import Case, Matching, MultipleResponse, Ordering, Question, ShortAnswer, SingleChoice, TrueFalse
 
-TEMPLATES = Path(__file__).parent / "templates"
 DEFAULT_MASTERY = 80
 
 
@@ -110,38 +110,59 @@ def answer_data(q: Question) -> dict:
 
 @functools.lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    env.filters["md"] = lambda t: jinja2.utils.markupsafe.Markup(md_block(t))
-    env.filters["mdi"] = lambda t: jinja2.utils.markupsafe.Markup(md_inline(t))
+    env = environment(html=True)
+    env.filters["md"] = lambda t: Markup(md_block(t))
+    env.filters["mdi"] = lambda t: Markup(md_inline(t))
     env.filters["plain"] = plain
     env.globals["shuffled"] = shuffled
     return env
 
 
-def render_quiz(spec: QuizSpec, source_link=None, names: dict[str, str] | None = None) -> str:
-    """The quiz as HTML. ``source_link(source_id) -> (label, href)`` cites sources;
-    ``names`` gives the titles of steps and afwegingsvragen a case's debrief names."""
-    data = {
-        "id": spec.id,
-        "draw": spec.draw,
-        "mastery": spec.mastery,
-        "test": spec.is_test,
-        "questions": {q.id: {"type": q.type, **answer_data(q)} for q in spec.questions},
-    }
-    # A one-element array, not a bare object: Material's instant navigation re-inserts
-    # inline scripts without their type, so the browser then runs this as code. An
-    # array literal is valid JSON and a harmless JS expression; an object is a syntax
-    # error. "</" must not close the script element early.
-    data_json = json.dumps([data], ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    return _environment().get_template("quiz.html.j2").render(
-        spec=spec,
-        data_json=jinja2.utils.markupsafe.Markup(data_json),
-        source_link=source_link or (lambda s: (s, None)),
-        names=names or {},
-    )
+# Tokens in a cached question body, filled in per quiz and per page.
+_QZ, _NUMBER, _SOURCES = "\x00qz\x00", "\x00n\x00", "\x00src\x00"
+
+
+class QuizRenderer:
+    """Renders quizzes; each question's HTML is built once and reused.
+
+    ``names`` gives the titles of steps and afwegingsvragen that a case names;
+    ``source_labels`` the short name of every source.
+    """
+
+    def __init__(self, names: dict[str, str], source_labels: dict[str, str]):
+        self.names = names
+        self.source_labels = source_labels
+        self._bodies: dict[str, str] = {}
+
+    def _body(self, q: Question) -> str:
+        body = self._bodies.get(q.id)
+        if body is None:
+            body = _environment().get_template("question.html.j2").render(
+                q=q, qz=_QZ, number=_NUMBER, sources_url=_SOURCES, names=self.names,
+                source_label=lambda source_id: self.source_labels.get(source_id, source_id),
+            )
+            self._bodies[q.id] = body
+        return body
+
+    def render(self, spec: QuizSpec, sources_url: str) -> str:
+        """The quiz as HTML; ``sources_url`` leads from the current page to the sources page."""
+        data = {
+            "id": spec.id,
+            "draw": spec.draw,
+            "mastery": spec.mastery,
+            "test": spec.is_test,
+            "questions": {q.id: {"type": q.type, **answer_data(q)} for q in spec.questions},
+        }
+        # A one-element array, not a bare object: Material's instant navigation re-inserts
+        # inline scripts without their type, so the browser then runs this as code. An
+        # array literal is valid JSON and a harmless JS expression; an object is a syntax
+        # error. "</" must not close the script element early.
+        data_json = json.dumps([data], ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+        sources = html.escape(sources_url)
+        bodies = [
+            Markup(self._body(q).replace(_QZ, spec.id).replace(_NUMBER, str(n)).replace(_SOURCES, sources))
+            for n, q in enumerate(spec.questions, start=1)
+        ]
+        return _environment().get_template("quiz.html.j2").render(
+            spec=spec, data_json=Markup(data_json), bodies=bodies
+        )

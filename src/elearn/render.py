@@ -5,19 +5,16 @@ from __future__ import annotations
 import html
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
 import jinja2
 
 from .load import Course
 from .model import references, walk
-from typing import Callable
-
 from .pages import PageSpec, navigation, relative_link, site_pages
-from .quizrender import QuizSpec, render_quiz
+from .quizrender import QuizRenderer, QuizSpec
 from .quizzes import practice_id, quiz_specs
+from .templating import environment
 
-TEMPLATES = Path(__file__).parent / "templates"
 
 
 @dataclass
@@ -27,28 +24,19 @@ class RenderedSite:
     nav: list
     helpline_html: str
     quizzes: dict[str, QuizSpec]
-    names: dict[str, str]  # content id -> title, for a case's debrief
+    quiz_renderer: QuizRenderer
 
     def uri_of(self, page_id: str) -> str | None:
         return next((p.uri for p in self.pages if p.id == page_id), None)
 
-    def quiz_html(self, quiz_id: str, source_link: Callable[[str], tuple[str, str | None]]) -> str | None:
+    def quiz_html(self, quiz_id: str, sources_url: str) -> str | None:
+        """The quiz's HTML for a page from which ``sources_url`` leads to the sources page."""
         spec = self.quizzes.get(quiz_id)
-        return render_quiz(spec, source_link, self.names) if spec else None
+        return self.quiz_renderer.render(spec, sources_url) if spec else None
 
 
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=False,  # output is Markdown written by the course's own authors
-        # attr_list's "{#anchor}" would otherwise open a Jinja comment
-        comment_start_string="{##",
-        comment_end_string="##}",
-    )
+    env = environment(html=False)
     env.filters["indent_md"] = lambda text, n=4: text.replace("\n", "\n" + " " * n)
     return env
 
@@ -116,9 +104,9 @@ def render_site(course: Course, pages: list[PageSpec] | None = None) -> Rendered
         )
         if practice_id(page.id) in quizzes:
             markdown[page.uri] += f"\n## Test jezelf\n\n[[quiz: {practice_id(page.id)}]]\n"
-    return RenderedSite(
-        pages, markdown, navigation(course, pages), helpline_html(course), quizzes, content_names(course, pages)
-    )
+    labels = {s.id: s.short or s.title for s in course.sources.sources} if course.sources else {}
+    renderer = QuizRenderer(content_names(course, pages), labels)
+    return RenderedSite(pages, markdown, navigation(course, pages), helpline_html(course), quizzes, renderer)
 
 
 def content_names(course: Course, pages: list[PageSpec]) -> dict[str, str]:

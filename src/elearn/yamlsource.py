@@ -73,7 +73,9 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[Diagnostic]]:
 def parse_yaml(text: str, shown: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
     loader = _Loader(text)
     try:
-        data = loader.get_single_data()
+        root = loader.get_single_node()
+        duplicates: list[tuple[str, yaml.Mark, yaml.Mark]] = []
+        data = None if root is None else _data(root, loader, duplicates)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -98,33 +100,40 @@ def parse_yaml(text: str, shown: str) -> tuple[YamlDocument | None, list[Diagnos
             f"veld '{key}' staat twee keer in hetzelfde blok",
             f"het eerste staat op regel {first.line + 1}; houd er één over",
         )
-        for key, mark, first in loader.duplicates
+        for key, mark, first in duplicates
     ]
     return YamlDocument(shown, text, data), diagnostics
 
 
 _STR = "tag:yaml.org,2002:str"
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser where PyYAML has it
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """libyaml's parser (the pure Python one where PyYAML lacks it), plus a check
-    that YAML itself skips: the same key twice in one block."""
+def _key(node: yaml.Node, loader) -> str:
+    # Keys are field names: always text, also when YAML reads them as a number or yes/no.
+    return node.value if node.tag == _STR else str(loader.construct_object(node, deep=True))
 
-    def __init__(self, stream):
-        super().__init__(stream)
-        self.duplicates: list[tuple[str, yaml.Mark, yaml.Mark]] = []
 
-    def construct_mapping(self, node, deep=False):
-        seen: dict = {}
-        for key_node, _ in node.value:
-            key = key_node.value if key_node.tag == _STR else str(self.construct_object(key_node, deep=True))
-            if key in seen:
-                self.duplicates.append((key, key_node.start_mark, seen[key]))
-            else:
-                seen[key] = key_node.start_mark
-        mapping = super().construct_mapping(node, deep)
-        # Keys are field names: always text, also when YAML reads them as a number or yes/no.
-        return {k if isinstance(k, str) else str(k): v for k, v in mapping.items()}
+def _data(node: yaml.Node, loader, duplicates: list) -> object:
+    """Plain Python data from composed nodes: faster than PyYAML's constructor, which
+    is pure Python even with libyaml, and it notes what YAML itself skips: the same
+    key twice in one block (the first one counts)."""
+    if node.tag == _STR and isinstance(node, yaml.ScalarNode):
+        return node.value
+    if isinstance(node, yaml.MappingNode):
+        result: dict = {}
+        first: dict = {}
+        for key_node, value_node in node.value:
+            key = _key(key_node, loader)
+            if key in result:
+                duplicates.append((key, key_node.start_mark, first[key]))
+                continue
+            first[key] = key_node.start_mark
+            result[key] = _data(value_node, loader, duplicates)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_data(item, loader, duplicates) for item in node.value]
+    return loader.construct_object(node, deep=True)  # numbers, yes/no, dates, null
 
 
 def _index(doc: YamlDocument) -> None:
@@ -140,8 +149,7 @@ def _index(doc: YamlDocument) -> None:
         doc._value_pos[path] = Position(doc.file, node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
-                key = key_node.value if key_node.tag == _STR else str(loader.construct_object(key_node, deep=True))
-                child = path + (key,)
+                child = path + (_key(key_node, loader),)
                 if child in doc._key_pos:
                     continue  # a duplicate: the first one counts
                 doc._key_pos[child] = Position(doc.file, key_node.start_mark.line + 1, key_node.start_mark.column + 1)

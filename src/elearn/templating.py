@@ -1,0 +1,29 @@
+"""The Jinja2 environments of the core: one that writes Markdown, one that writes HTML."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import jinja2
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@functools.lru_cache(maxsize=2)
+def environment(html: bool) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        # Markdown pages hold the course authors' own Markdown; HTML is escaped.
+        autoescape=html,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=not html,
+        # In Markdown, attr_list's "{#anchor}" would otherwise open a Jinja comment.
+        comment_start_string="{##",
+        comment_end_string="##}",
+        # Compiling the templates is a fixed cost of every build; Jinja keeps the
+        # compiled code in the user's temporary folder and checks it against the source.
+        bytecode_cache=jinja2.FileSystemBytecodeCache(),
+    )
