@@ -2,6 +2,8 @@
 
 from axe_playwright_python.sync_playwright import Axe
 
+from learner import answer_quiz
+
 WCAG_AA = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
     "resultTypes": ["violations"],
@@ -30,23 +32,8 @@ def test_every_page_has_no_wcag_aa_violations(browser, served_site, built_site):
 
 def answer_every_question(page, right):
     """Answer all questions on the page, wrong or right, the way a learner would."""
-    for q in page.locator(".elearn-question:visible").all():
-        kind = q.get_attribute("data-elearn-type")
-        if kind == "case":
-            while q.locator(".elearn-case-outcome:visible").count() == 0:
-                q.locator(".elearn-case-node:visible .elearn-choice-button:not([disabled])").nth(0 if right else -1).click()
-            continue
-        if kind in ("single", "multiple", "truefalse"):
-            q.locator("input").last.check()
-        elif kind == "matching":
-            for select in q.locator("select").all():
-                select.select_option(index=1)
-        elif kind == "shortanswer":
-            q.locator("input").fill("onzin")
-        q.get_by_role("button", name="Controleer").click()
-        show = q.get_by_role("button", name="Toon het juiste antwoord")
-        if right and show.count():
-            show.click()
+    for quiz in page.locator("[data-elearn-quiz]").all():
+        answer_quiz(page, quiz.get_attribute("data-elearn-quiz"), right)
 
 
 def test_quizzes_have_no_violations_when_answered_wrong_and_right(browser, served_mini):
@@ -61,6 +48,26 @@ def test_quizzes_have_no_violations_when_answered_wrong_and_right(browser, serve
     page.goto(f"{served_mini}/toetsen/module-een/")
     answer_every_question(page, right=False)
     assert page.locator(".elearn-summary:visible").count() == 1
+    violations = axe.run(page, options=WCAG_AA).response["violations"]
+    assert violations == [], describe(violations)
+    page.close()
+
+
+def test_progress_pages_have_no_violations_with_progress(browser, served_site):
+    axe = Axe()
+    page = browser.new_page()
+    page.goto(served_site + "/")
+    page.get_by_role("button", name="Kies dit leerpad").nth(2).click()
+    page.goto(f"{served_site}/meldcode/kindcheck/")
+    page.goto(f"{served_site}/toetsen/module-afwegen/")
+    answer_quiz(page, "toets-module-afwegen", right=False)
+    for uri in ["", "voortgang/", "voortgang/certificaat/", "meldcode/kindcheck/"]:
+        page.goto(f"{served_site}/{uri}")
+        page.locator(".elearn-nav-mark").first.wait_for()  # progress is drawn
+        violations = axe.run(page, options=WCAG_AA).response["violations"]
+        assert violations == [], f"{uri or '/'}: " + describe(violations)
+    page.goto(f"{served_site}/voortgang/")
+    page.get_by_role("button", name="Alles wissen").click()  # the confirmation state too
     violations = axe.run(page, options=WCAG_AA).response["violations"]
     assert violations == [], describe(violations)
     page.close()

@@ -8,7 +8,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from elearn.build import ASSETS, THEME_DIR, CourseBuild, asset_uris, prepare
+from elearn.build import ASSETS, COURSE_SCRIPT, THEME_DIR, CourseBuild, asset_uris, prepare
+from elearn.coursemap import course_map, course_script
 from elearn.diagnostics import ContentError
 from elearn.directive import QuizDirectiveExtension
 
@@ -57,12 +58,27 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
             files.append(File.generated(config, uri, content=markdown))
         for uri, path in ASSETS.items():
             files.append(File.generated(config, uri, abs_src_path=str(path)))
+        site = self.build.site
+        urls = {p.id: files.get_file_from_path(p.uri).url for p in site.pages}
+        data = course_map(self.build.course, site.pages, urls, self._markdown_of(), site.quizzes)
+        files.append(File.generated(config, COURSE_SCRIPT, content=course_script(data)))
         self._files = files
         return files
+
+    def _markdown_of(self) -> dict[str, str]:
+        """Every page's Markdown: generated, or as the author wrote it."""
+        content = self.build.course.content_dir
+        return {
+            p.uri: self.build.site.markdown.get(p.uri) or (content / p.uri).read_text(encoding="utf-8")
+            for p in self.build.site.pages
+        }
 
     def on_page_markdown(self, markdown, page, config, files):
         self._page_file = page.file  # the page the directive extension is working on
         self._slots[page.file.src_uri] = []
+        page_id = self.build.site.id_of(page.file.src_uri)
+        if page_id:
+            page.meta["elearn_page"] = page_id
         return markdown
 
     def _quiz_slot(self, quiz_id: str) -> str | None:

@@ -16,13 +16,16 @@ THEME_DIR = PACKAGE / "theme"
 # Site URI -> file in the package. Served as files, never inlined in pages.
 ASSETS: dict[str, Path] = {
     "assets/elearn/elearn.css": PACKAGE / "assets" / "elearn.css",
+    "assets/elearn/progress.js": PACKAGE / "assets" / "progress.js",
     "assets/elearn/elearn.js": PACKAGE / "assets" / "elearn.js",
 }
+# Written per build: the course's structure for the progress code (see coursemap).
+COURSE_SCRIPT = "assets/elearn/course.js"
 
 
 def asset_uris() -> tuple[list[str], list[str]]:
     css = [u for u in ASSETS if u.endswith(".css")]
-    js = [u for u in ASSETS if u.endswith(".js")]
+    js = [COURSE_SCRIPT] + [u for u in ASSETS if u.endswith(".js")]
     return css, js
 
 

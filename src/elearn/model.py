@@ -224,6 +224,7 @@ class Module(Node):
     description: Markdown
     pages: list[PageRef] = Field(min_length=1)
     test: ModuleTest = ModuleTest()
+    minutes: int | None = Field(default=None, ge=1)  # study time; estimated from the text if absent
 
 
 class Audience(Node):

@@ -33,6 +33,8 @@ def site_pages(course: Course) -> list[PageSpec]:
     pages: list[PageSpec] = []
     if course.course:
         pages.append(PageSpec("start", "index.md", "Start", "home.md.j2", [course.course]))
+        pages.append(PageSpec("voortgang", "voortgang/index.md", "Mijn voortgang", "dashboard.md.j2"))
+        pages.append(PageSpec("certificaat", "voortgang/certificaat.md", "Certificaat", "certificate.md.j2"))
     if course.programme:
         prog = course.programme
         pages.append(PageSpec("programma", "programma/index.md", prog.title, "programme.md.j2", [prog]))
@@ -75,7 +77,7 @@ def site_pages(course: Course) -> list[PageSpec]:
     return pages
 
 
-REFERENCE_PAGES = ("begrippen", "bronnen")
+REFERENCE_PAGES = ("begrippen", "bronnen", "certificaat")
 # Pages that end with "Test jezelf": the questions that test what the page teaches.
 PRACTICE_TEMPLATES = ("action_line.md.j2", "step.md.j2", "framework.md.j2", "kindcheck.md.j2", "roles.md.j2")
 
@@ -90,6 +92,9 @@ def navigation(course: Course, pages: list[PageSpec]) -> list:
     by_id = {p.id: p for p in pages}
     nav: list = [{"Start": "index.md"}]
     placed = {"start"}
+    if "voortgang" in by_id:
+        nav.append({by_id["voortgang"].title: by_id["voortgang"].uri})
+        placed.add("voortgang")
     for module in course.course.modules if course.course else []:
         entries = [{by_id[pid].title: by_id[pid].uri} for pid in module.pages if pid in by_id]
         placed.update(module.pages)

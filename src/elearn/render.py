@@ -29,6 +29,9 @@ class RenderedSite:
     def uri_of(self, page_id: str) -> str | None:
         return next((p.uri for p in self.pages if p.id == page_id), None)
 
+    def id_of(self, uri: str) -> str | None:
+        return next((p.id for p in self.pages if p.uri == uri), None)
+
     def quiz_html(self, quiz_id: str, sources_url: str) -> str | None:
         """The quiz's HTML for a page from which ``sources_url`` leads to the sources page."""
         spec = self.quizzes.get(quiz_id)
