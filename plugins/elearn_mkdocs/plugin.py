@@ -9,6 +9,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from elearn.build import ASSETS, COURSE_SCRIPT, THEME_DIR, CourseBuild, asset_uris, prepare
+from elearn.assets import served
 from elearn.coursemap import course_map, course_script
 from elearn.diagnostics import ContentError
 from elearn.directive import QuizDirectiveExtension
@@ -57,7 +58,7 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
         for uri, markdown in self.build.site.markdown.items():
             files.append(File.generated(config, uri, content=markdown))
         for uri, path in ASSETS.items():
-            files.append(File.generated(config, uri, abs_src_path=str(path)))
+            files.append(File.generated(config, uri, content=served(path)))
         site = self.build.site
         urls = {p.id: files.get_file_from_path(p.uri).url for p in site.pages}
         data = course_map(self.build.course, site.pages, urls, self._markdown_of(), site.quizzes)
