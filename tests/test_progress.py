@@ -160,6 +160,10 @@ def test_export_reset_import_restores_the_same_dashboard(context, served_site, t
     page.goto(f"{served_site}/toetsen/module-programma/")
     answer_quiz(page, "toets-module-programma", right=False)
     before = dashboard_text(page, served_site)
+    # The weakest topics: pages that teach what went wrong, linked.
+    weak = page.locator(".elearn-weak a")
+    assert 1 <= weak.count() <= 5
+    assert all("/programma/" in href for href in weak.evaluate_all("links => links.map(a => a.href)"))
     with page.expect_download() as download:
         page.get_by_role("button", name="Voortgang downloaden").click()
     exported = tmp_path / "voortgang.json"

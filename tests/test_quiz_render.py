@@ -38,7 +38,7 @@ def test_quiz_data_is_json_and_holds_no_feedback_text(mini_site):
     assert len(blocks) == 7
     data = [json.loads(b)[0] for b in blocks]
     single = next(d for d in data if d["id"] == "v-single")
-    assert single["questions"]["v-single"] == {"type": "single", "correct": [0]}
+    assert single["questions"]["v-single"] == {"type": "single", "topics": ["stap-een"], "correct": [0]}
     case = next(d for d in data if d["id"] == "v-case")["questions"]["v-case"]
     assert case["start"] == "c-een" and case["outcomes"] == {"c-uit-goed": True, "c-uit-fout": False}
     assert "Juist, in stap 1" not in " ".join(blocks)  # feedback lives in the HTML, hidden

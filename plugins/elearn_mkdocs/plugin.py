@@ -43,7 +43,12 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
         if config.nav is None and self.config.navigation:
             config.nav = self.build.site.nav
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
-        config.extra["elearn"] = {"hulplijn": self.build.site.helpline_html}
+        # Page ids for the theme by source path, not in page.meta: a non-empty meta makes
+        # Material's navigation look up icons and badges for every item on every page.
+        config.extra["elearn"] = {
+            "hulplijn": self.build.site.helpline_html,
+            "pages": {p.uri: p.id for p in self.build.site.pages},
+        }
         css, js = asset_uris()
         config.extra_css.extend(u for u in css if u not in config.extra_css)
         config.extra_javascript.extend(u for u in js if u not in config.extra_javascript)
@@ -77,9 +82,6 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         self._page_file = page.file  # the page the directive extension is working on
         self._slots[page.file.src_uri] = []
-        page_id = self.build.site.id_of(page.file.src_uri)
-        if page_id:
-            page.meta["elearn_page"] = page_id
         return markdown
 
     def _quiz_slot(self, quiz_id: str) -> str | None:

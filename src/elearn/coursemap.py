@@ -12,7 +12,7 @@ import re
 
 from .load import Course
 from .pages import PageSpec
-from .quizzes import page_content_ids, test_id
+from .quizzes import test_id
 from .quizrender import QuizSpec
 
 WORDS_PER_MINUTE = 180  # careful reading of study text
@@ -50,7 +50,6 @@ def course_map(course: Course, pages: list[PageSpec], urls: dict[str, str], mark
             "mastery": test.mastery if test else None,
             "minutes": estimated_minutes(course, module, markdown_of, by_id, quizzes),
         })
-    where = _content_pages(pages)
     return {
         "course": course.course.id,
         "title": course.course.title,
@@ -61,19 +60,7 @@ def course_map(course: Course, pages: list[PageSpec], urls: dict[str, str], mark
         "paths": [
             {"id": a.id, "title": a.title, "modules": a.modules} for a in course.course.audiences
         ],
-        # question -> the pages that teach what it tests: "weakest topics" link there
-        "topics": {q.id: sorted({where[t] for t in q.tests if t in where}) for q in course.questions()},
     }
-
-
-def _content_pages(pages: list[PageSpec]) -> dict[str, str]:
-    """Content id -> id of the most specific page that shows it (a theme's action line
-    page, not the programme overview that also lists it)."""
-    found: dict[str, str] = {}
-    for page, ids in sorted(((p, page_content_ids(p)) for p in pages), key=lambda item: len(item[1])):
-        for content_id in ids:
-            found.setdefault(content_id, page.id)
-    return found
 
 
 def course_script(data: dict) -> str:

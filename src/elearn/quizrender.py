@@ -129,9 +129,10 @@ class QuizRenderer:
     ``source_labels`` the short name of every source.
     """
 
-    def __init__(self, names: dict[str, str], source_labels: dict[str, str]):
+    def __init__(self, names: dict[str, str], source_labels: dict[str, str], topics: dict[str, str]):
         self.names = names
         self.source_labels = source_labels
+        self.topics = topics  # content id -> the page that teaches it
         self._bodies: dict[str, str] = {}
 
     def _body(self, q: Question) -> str:
@@ -151,7 +152,15 @@ class QuizRenderer:
             "draw": spec.draw,
             "mastery": spec.mastery,
             "test": spec.is_test,
-            "questions": {q.id: {"type": q.type, **answer_data(q)} for q in spec.questions},
+            "questions": {
+                q.id: {
+                    "type": q.type,
+                    # where to read again after a wrong answer: the progress record keeps it
+                    "topics": sorted({self.topics[t] for t in q.tests if t in self.topics}),
+                    **answer_data(q),
+                }
+                for q in spec.questions
+            },
         }
         # A one-element array, not a bare object: Material's instant navigation re-inserts
         # inline scripts without their type, so the browser then runs this as code. An

@@ -49,3 +49,13 @@ def quiz_specs(course: Course, pages: list[PageSpec]) -> dict[str, QuizSpec]:
         if practice:
             specs[practice_id(page.id)] = QuizSpec(practice_id(page.id), f"Test jezelf: {page.title}", practice)
     return specs
+
+
+def teaching_pages(pages: list[PageSpec]) -> dict[str, str]:
+    """Content id -> the most specific page that teaches it (a theme's action line page,
+    not the programme overview that also lists it): where a learner goes to read again."""
+    found: dict[str, str] = {}
+    for page, ids in sorted(((p, page_content_ids(p)) for p in pages), key=lambda item: len(item[1])):
+        for content_id in ids:
+            found.setdefault(content_id, page.id)
+    return found

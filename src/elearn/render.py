@@ -12,7 +12,7 @@ from .load import Course
 from .model import references, walk
 from .pages import PageSpec, navigation, relative_link, site_pages
 from .quizrender import QuizRenderer, QuizSpec
-from .quizzes import practice_id, quiz_specs
+from .quizzes import practice_id, quiz_specs, teaching_pages
 from .templating import environment
 
 
@@ -28,9 +28,6 @@ class RenderedSite:
 
     def uri_of(self, page_id: str) -> str | None:
         return next((p.uri for p in self.pages if p.id == page_id), None)
-
-    def id_of(self, uri: str) -> str | None:
-        return next((p.id for p in self.pages if p.uri == uri), None)
 
     def quiz_html(self, quiz_id: str, sources_url: str) -> str | None:
         """The quiz's HTML for a page from which ``sources_url`` leads to the sources page."""
@@ -108,7 +105,7 @@ def render_site(course: Course, pages: list[PageSpec] | None = None) -> Rendered
         if practice_id(page.id) in quizzes:
             markdown[page.uri] += f"\n## Test jezelf\n\n[[quiz: {practice_id(page.id)}]]\n"
     labels = {s.id: s.short or s.title for s in course.sources.sources} if course.sources else {}
-    renderer = QuizRenderer(content_names(course, pages), labels)
+    renderer = QuizRenderer(content_names(course, pages), labels, teaching_pages(pages))
     return RenderedSite(pages, markdown, navigation(course, pages), helpline_html(course), quizzes, renderer)
 
 

@@ -309,7 +309,8 @@
 
   function answered(q, score) {
     document.dispatchEvent(new CustomEvent("elearn:answer", {
-      detail: { quiz: q.quiz.id, question: q.id, type: q.type, score: score, attempt: q.attempts, test: q.quiz.isTest }
+      detail: { quiz: q.quiz.id, question: q.id, type: q.type, score: score, attempt: q.attempts, test: q.quiz.isTest,
+        topics: q.data.topics }
     }));
     var quiz = q.quiz;
     var pending = quiz.active.filter(function (x) { return x.score === null; });

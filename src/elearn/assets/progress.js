@@ -39,6 +39,9 @@
     return { schema: SCHEMA, course: COURSE.course, created: now(), updated: now(), path: null, name: "",
       pages: {}, questions: {}, quizzes: {}, last: null };
   }
+  function ids(v) {
+    return Array.isArray(v) ? v.filter(function (x) { return typeof x === "string" && ID.test(x); }).slice(0, 10) : [];
+  }
   function isTime(v) { return typeof v === "string" && v.length < 40 && !isNaN(Date.parse(v)); }
   function fraction(v) { return typeof v === "number" && isFinite(v) && v >= 0 && v <= 1; }
   function count(v) { return typeof v === "number" && isFinite(v) && v >= 0 && v < 1e6 && Math.floor(v) === v; }
@@ -69,7 +72,7 @@
     });
     out.questions = entries(rec.questions, function (q) {
       return q && count(q.attempts) && fraction(q.best) && fraction(q.last) && isTime(q.at) ?
-        { attempts: q.attempts, best: q.best, last: q.last, at: q.at } : null;
+        { attempts: q.attempts, best: q.best, last: q.last, at: q.at, topics: ids(q.topics) } : null;
     });
     out.quizzes = entries(rec.quizzes, function (q) {
       return q && count(q.attempts) && count(q.best) && q.best <= 100 && count(q.last) && q.last <= 100 && isTime(q.at) ?
@@ -215,6 +218,7 @@
       q.best = Math.max(q.best, d.score);
       q.last = d.score;
       q.at = now();
+      q.topics = (d.topics || []).filter(function (t) { return ID.test(t); }).slice(0, 10);
       rec.questions[d.question] = q;
     });
   });
@@ -330,7 +334,7 @@
     var weight = {};
     Object.keys(state.questions).forEach(function (qid) {
       var q = state.questions[qid];
-      (COURSE.topics[qid] || []).forEach(function (page) {
+      q.topics.forEach(function (page) {
         if (q.best < 1 && COURSE.pages[page]) weight[page] = (weight[page] || 0) + (1 - q.best);
       });
     });
