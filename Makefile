@@ -11,6 +11,9 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@# An editable install leaves our own modules uncompiled; where PYTHONDONTWRITEBYTECODE
+	@# is set, every build would compile them again.
+	$(BIN)/python -m compileall -q src plugins
 	touch $@
 
 site: $(STAMP)
