@@ -9,7 +9,9 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from elearn.build import ASSETS, COURSE_SCRIPT, THEME_DIR, CourseBuild, asset_uris, prepare
-from elearn.assets import served
+from elearn.assets import PACKAGE, served
+from elearn.offline import MANIFEST, WORKER, icon_png, precache, service_worker, web_manifest
+from elearn.privacy import external_resources
 from elearn.coursemap import course_map, course_script
 from elearn.diagnostics import ContentError
 from elearn.directive import QuizDirectiveExtension
@@ -17,6 +19,10 @@ from elearn.directive import QuizDirectiveExtension
 from .config import ElearnConfig
 
 log = get_plugin_logger(__name__)
+
+VENDOR = PACKAGE / "vendor"
+IFRAME_WORKER = "assets/elearn/iframe-worker-shim.js"  # the name must hold "iframe-worker"
+THEME_COLOUR, THEME_RGB = "#3f51b5", (0x3F, 0x51, 0xB5)  # Material's indigo, as in mkdocs.yml
 
 
 def slot(quiz_id: str) -> str:
@@ -29,6 +35,8 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
         self._files: Files | None = None
         self._page_file: File | None = None
         self._slots: dict[str, list[str]] = {}  # page -> quiz ids waiting for on_post_page
+        self._external: dict[str, list[str]] = {}  # page -> what it would load from another host
+        self._offline = False  # the file:// variant, with Material's offline plugin
 
     # Runs before MkDocs cleans site/: a broken course leaves the last good site as it was.
     @event_priority(50)
@@ -53,6 +61,14 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
         config.extra_css.extend(u for u in css if u not in config.extra_css)
         config.extra_javascript.extend(u for u in js if u not in config.extra_javascript)
         config.markdown_extensions.append(QuizDirectiveExtension(self._quiz_slot))
+        # With Material's offline plugin (the zip for file://), search needs the iframe-worker
+        # shim; naming ours first keeps that plugin from adding its CDN copy.
+        self._offline = "material/offline" in config.plugins or "offline" in config.plugins
+        if self._offline:
+            config.extra.setdefault("polyfills", []).insert(0, IFRAME_WORKER)
+        config.extra["elearn"]["hosted"] = not self._offline
+        config.extra["elearn"]["theme_colour"] = THEME_COLOUR
+        self._external = {}
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -64,6 +80,8 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
             files.append(File.generated(config, uri, content=markdown))
         for uri, path in ASSETS.items():
             files.append(File.generated(config, uri, content=served(path)))
+        if self._offline:
+            files.append(File.generated(config, IFRAME_WORKER, abs_src_path=str(VENDOR / "iframe-worker" / "shim.js")))
         site = self.build.site
         urls = {p.id: files.get_file_from_path(p.uri).url for p in site.pages}
         data = course_map(self.build.course, site.pages, urls, self._markdown_of(), site.quizzes)
@@ -99,7 +117,42 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
             sources_url = self._sources_url(page.file)
             for quiz_id in quiz_ids:
                 output = output.replace(slot(quiz_id), self.build.site.quiz_html(quiz_id, sources_url), 1)
+        found = external_resources(output)
+        if found:
+            self._external[page.file.src_uri] = found
         return output
+
+    def on_post_template(self, output_content, template_name, config):
+        found = external_resources(output_content)  # the 404 page and other theme pages
+        if found:
+            self._external[template_name] = found
+        return output_content
+
+    # After every other plugin (Material's offline plugin writes the search index late).
+    @event_priority(-200)
+    def on_post_build(self, config):
+        if self._external:
+            lines = [f"  {uri}: {', '.join(urls)}" for uri, urls in sorted(self._external.items())]
+            raise PluginError(
+                "Deze pagina's laden iets van een andere server, en dat mag niet (geen verzoek verlaat de "
+                "site):\n" + "\n".join(lines) + "\nZet het bestand in de site zelf, of laat het weg."
+            )
+        if self._offline:
+            return
+        site = Path(config.site_dir)
+        course = self.build.course.course
+        for size in (192, 512):
+            (site / "assets" / "elearn" / f"icon-{size}.png").write_bytes(icon_png(size, THEME_RGB))
+        (site / MANIFEST).write_text(
+            web_manifest(course.title, config.site_name[:30], course.subtitle or course.title, THEME_COLOUR),
+            encoding="utf-8",
+        )
+        cache = precache(site)
+        (site / WORKER).write_text(service_worker(cache), encoding="utf-8")
+        log.info(
+            f"offline: de service worker bewaart {cache.pages} pagina's en {len(cache.urls)} bestanden, "
+            f"{cache.bytes / 1_000_000:.1f} MB (versie {cache.version})"
+        )
 
     def _sources_url(self, page_file: File) -> str:
         """The sources page as a link from ``page_file``: quiz HTML cites sources there."""

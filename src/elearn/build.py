@@ -18,6 +18,7 @@ ASSETS: dict[str, Path] = {
     "assets/elearn/elearn.css": PACKAGE / "assets" / "elearn.css",
     "assets/elearn/progress.js": PACKAGE / "assets" / "progress.js",
     "assets/elearn/elearn.js": PACKAGE / "assets" / "elearn.js",
+    "assets/elearn/offline.js": PACKAGE / "assets" / "offline.js",
 }
 # Written per build: the course's structure for the progress code (see coursemap).
 COURSE_SCRIPT = "assets/elearn/course.js"

@@ -82,5 +82,28 @@ def schema_command(out: Path, check_only: bool) -> None:
     click.echo(("Actueel: " if check_only else "Geschreven naar ") + str(out))
 
 
+@main.group("export")
+def export_group() -> None:
+    """Maak pakketten van de cursus om uit te delen of in te laden."""
+
+
+@export_group.command("offline")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Het zip-bestand dat je maakt, bijvoorbeeld cursus-offline.zip.")
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=Path("mkdocs.yml"), show_default=True)
+def export_offline_command(output: Path, config_file: Path) -> None:
+    """Een zip die werkt van een USB-stick: uitpakken en index.html openen, zonder internet."""
+    from .export_offline import export_offline
+
+    try:
+        count, _ = export_offline(config_file.resolve(), output.resolve())
+    except RuntimeError as exc:
+        click.echo(str(exc), err=True)
+        click.echo(f"Geen zip gemaakt: de site kon niet worden gebouwd. {output} is niet aangeraakt.", err=True)
+        sys.exit(1)
+    click.echo(f"Geschreven: {output} ({count} bestanden). Uitpakken en index.html openen; zonder internet.")
+
+
 if __name__ == "__main__":
     main()

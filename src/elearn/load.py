@@ -25,6 +25,7 @@ from .model import (
     MeldcodeFile,
     Node,
     ProgrammeFile,
+    SectorFile,
     SourcesFile,
     dutch_key,
 )
@@ -32,6 +33,8 @@ from .quizmodel import QUESTION_TYPES, QuestionBank
 from .yamlsource import YamlDocument, display_path, read_yaml
 
 M = TypeVar("M", bound=Node)
+
+SECTOR_DIR = "sectoren"  # content/sectoren/<sector>.yml: one route per sector
 
 # File name in content/ -> the model that file holds.
 CONTENT_FILES: dict[str, type[Node]] = {
@@ -65,6 +68,8 @@ class Course:
     markdown_pages: list[MarkdownPage] = field(default_factory=list)
     banks: list[QuestionBank] = field(default_factory=list)
     banks_complete: bool = True  # False when a bank failed to load
+    sectors: list[SectorFile] = field(default_factory=list)
+    sectors_complete: bool = True
 
     @property
     def content_dir(self) -> Path:
@@ -74,8 +79,10 @@ class Course:
     def quiz_dir(self) -> Path:
         return self.root / "quizzes"
 
-    def source(self, source_id: str):
-        return next(s for s in self.sources.sources if s.id == source_id)
+    def all_sources(self) -> list:
+        """The sources file's, then those each sector brings."""
+        own = list(self.sources.sources) if self.sources else []
+        return own + [s for sector in self.sectors for s in sector.sources]
 
     def questions(self) -> list:
         return [q for bank in self.banks for q in bank.questions]
@@ -114,6 +121,14 @@ def load_course(root: Path) -> tuple[Course, list[Diagnostic]]:
 
     for path in sorted(content.rglob("*.yml")) + sorted(content.rglob("*.yaml")):
         name = path.relative_to(content).as_posix()
+        if name.startswith(SECTOR_DIR + "/"):
+            sector, found = load_model(path, SectorFile)
+            diagnostics += found
+            if sector is None:
+                course.sectors_complete = False
+            else:
+                course.sectors.append(sector)
+            continue
         model = CONTENT_FILES.get(name)
         if model is None:
             diagnostics.append(

@@ -80,6 +80,15 @@ DUTCH_KEYS: dict[str, str] = {
     "roles": "rollen",
     "tasks": "taken",
     "facts": "feiten",
+    # sector routes
+    "audience": "voor_wie",
+    "step_ref": "stap",
+    "consult": "overleg",
+    "record": "vastleggen",
+    "signals": "signalen",
+    "pitfalls": "valkuilen",
+    "regimes": "eigen_regelingen",
+    "route": "route",
     # module tests
     "test": "toets",
     "count": "aantal",
@@ -135,6 +144,7 @@ DefinitionRef = Annotated[str, Ref("definition")]
 ModuleRef = Annotated[str, Ref("module")]
 PageRef = Annotated[str, Ref("page")]
 DecisionQuestionRef = Annotated[str, Ref("decision-question")]
+StepRef = Annotated[str, Ref("step")]
 
 
 class Node(BaseModel):
@@ -377,6 +387,39 @@ class Law(Node):
     intro: Markdown
     scope: list[SourcedText] = Field(min_length=1)
     source: SourceRef
+
+
+class SectorStep(Node):
+    """How one of the five steps works out in a sector."""
+
+    id: Id
+    step_ref: StepRef
+    what_you_do: list[SourcedText] = Field(min_length=1)
+    consult: list[SourcedText] = []
+    record: list[SourcedText] = []
+    signals: list[SourcedText] = []
+    pitfalls: list[SourcedText] = []
+
+
+class Regime(Node):
+    """A rule of the sector's own, beside the meldcode: never without a source."""
+
+    id: Id
+    title: Text
+    text: Markdown
+    route: list[SourcedText] = []
+    source: SourceRef
+
+
+class SectorFile(Node):
+    id: Id
+    title: Text
+    audience: Text
+    intro: Markdown
+    source: SourceRef
+    sources: list[Source] = []  # the sector's own sources, cited like any other
+    steps: list[SectorStep] = Field(min_length=1)
+    regimes: list[Regime] = []
 
 
 class MeldcodeFile(Node):

@@ -63,6 +63,12 @@ def site_pages(course: Course) -> list[PageSpec]:
             PageSpec(mc.kindcheck.id, f"meldcode/{mc.kindcheck.id}.md", mc.kindcheck.title, "kindcheck.md.j2", [mc.kindcheck])
         )
         pages.append(PageSpec("rollen", "meldcode/rollen.md", "Rollen: wie doet wat", "roles.md.j2", list(mc.roles)))
+    if course.sectors:
+        pages.append(PageSpec("sectoren", "sectoren/index.md", "De meldcode per sector", "sectors.md.j2", []))
+        for sector in course.sectors:
+            pages.append(
+                PageSpec(sector.id, f"sectoren/{sector.id}.md", f"Route: {sector.title}", "sector.md.j2", [sector])
+            )
     for module in course.course.modules if course.course else []:
         if module_pool(course, module.id):
             pages.append(
@@ -79,7 +85,9 @@ def site_pages(course: Course) -> list[PageSpec]:
 
 REFERENCE_PAGES = ("begrippen", "bronnen", "certificaat")
 # Pages that end with "Test jezelf": the questions that test what the page teaches.
-PRACTICE_TEMPLATES = ("action_line.md.j2", "step.md.j2", "framework.md.j2", "kindcheck.md.j2", "roles.md.j2")
+PRACTICE_TEMPLATES = (
+    "action_line.md.j2", "step.md.j2", "framework.md.j2", "kindcheck.md.j2", "roles.md.j2", "sector.md.j2",
+)
 
 
 def module_pool(course: Course, module_id: str) -> list:

@@ -11,10 +11,9 @@ from typing import Annotated, Literal, Union
 
 from pydantic import Field
 
-from .model import DecisionQuestionRef, Id, Markdown, ModuleRef, Node, Ref, SourceRef, Text
+from .model import DecisionQuestionRef, Id, Markdown, ModuleRef, Node, Ref, SourceRef, StepRef, Text
 
 ContentRef = Annotated[str, Ref("content")]
-StepRef = Annotated[str, Ref("step")]
 
 QUESTION_TYPES = ("single", "multiple", "truefalse", "ordering", "matching", "shortanswer", "case")
 

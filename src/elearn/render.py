@@ -64,7 +64,7 @@ class _PageContext:
         self.course = course
         self.page = page
         self.by_id = {p.id: p for p in pages}
-        self.sources = {s.id: s for s in course.sources.sources} if course.sources else {}
+        self.sources = {s.id: s for s in course.all_sources()}
 
     def link(self, page_id: str, anchor: str | None = None) -> str:
         return relative_link(self.page.uri, self.by_id[page_id].uri, anchor)
@@ -104,7 +104,7 @@ def render_site(course: Course, pages: list[PageSpec] | None = None) -> Rendered
         )
         if practice_id(page.id) in quizzes:
             markdown[page.uri] += f"\n## Test jezelf\n\n[[quiz: {practice_id(page.id)}]]\n"
-    labels = {s.id: s.short or s.title for s in course.sources.sources} if course.sources else {}
+    labels = {s.id: s.short or s.title for s in course.all_sources()}
     renderer = QuizRenderer(content_names(course, pages), labels, teaching_pages(pages))
     return RenderedSite(pages, markdown, navigation(course, pages), helpline_html(course), quizzes, renderer)
 

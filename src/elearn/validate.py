@@ -18,6 +18,8 @@ from .model import (
     Kindcheck,
     Module,
     Node,
+    SectorFile,
+    SectorStep,
     Source,
     Step,
     Theme,
@@ -39,7 +41,7 @@ KIND_OF_CLASS: dict[type, str] = {
 }
 
 # What a course must test: a warning names every one of these that no question covers.
-MUST_BE_TESTED = (ActionLine, Theme, Step, DecisionQuestion, Kindcheck)
+MUST_BE_TESTED = (ActionLine, Theme, Step, DecisionQuestion, Kindcheck, SectorStep)
 
 KIND_NAMES = {
     "source": "bron",
@@ -53,11 +55,12 @@ KIND_NAMES = {
 
 
 def content_roots(course: Course) -> list[Node]:
-    return [
+    roots = [
         r
         for r in (course.course, course.sources, course.glossary, course.programme, course.meldcode)
         if r is not None
     ]
+    return roots + list(course.sectors)
 
 
 def roots(course: Course) -> list[Node]:
@@ -79,6 +82,8 @@ def validate(course: Course, pages: list[PageSpec] | None = None) -> list[Diagno
     if course.meldcode:
         diagnostics += check_numbering(course.meldcode.steps, "stap", expected=5)
         diagnostics += check_decision_framework(course.meldcode.decision_framework.questions)
+    for sector in course.sectors:
+        diagnostics += check_sector_steps(sector, course)
     if course.programme:
         diagnostics += check_numbering(course.programme.action_lines, "actielijn")
         for line in course.programme.action_lines:
@@ -156,7 +161,7 @@ def defined_ids(course: Course, nodes: list[Node], pages: list[PageSpec]) -> dic
 def checkable_kinds(course: Course) -> set[str]:
     """Kinds whose defining file loaded; a reference into a broken file is not judged."""
     kinds = set()
-    if course.sources:
+    if course.sources and course.sectors_complete:
         kinds.add("source")
     if course.glossary:
         kinds.add("definition")
@@ -289,7 +294,7 @@ def check_unused(course: Course, nodes: list[Node]) -> list[Diagnostic]:
                 )
             )
     cited = {target for n in nodes for _, ref, target, _ in references(n) if ref.kind == "source"}
-    for source in course.sources.sources:
+    for source in course.all_sources():
         if source.id not in cited:
             found.append(
                 Diagnostic(
@@ -478,3 +483,32 @@ def check_directives(course: Course, pages: list[PageSpec]) -> list[Diagnostic]:
         for quiz_id, pos in page.directives
         if quiz_id not in known
     ]
+
+
+def check_sector_steps(sector: SectorFile, course: Course) -> list[Diagnostic]:
+    """A route refines each of the five steps exactly once."""
+    if not course.meldcode:
+        return []
+    found = []
+    seen: dict[str, SectorStep] = {}
+    for step in sector.steps:
+        if step.step_ref in seen:
+            found.append(
+                Diagnostic(step.field_pos("step_ref"), f"route '{sector.id}': stap '{step.step_ref}' staat er twee keer in",
+                           "voeg de twee uitwerkingen van deze stap samen")
+            )
+        seen[step.step_ref] = step
+    for step in course.meldcode.steps:
+        if step.id not in seen:
+            found.append(
+                Diagnostic(
+                    sector.field_pos("steps"),
+                    f"route '{sector.id}' mist stap {step.number} ({step.title})",
+                    f"voeg onder 'stappen' een blok toe met 'stap: {step.id}'",
+                )
+            )
+    order = [s.step_ref for s in sector.steps if s.step_ref in {m.id for m in course.meldcode.steps}]
+    if order != sorted(order, key=[m.id for m in course.meldcode.steps].index):
+        found.append(Diagnostic(sector.field_pos("steps"), f"route '{sector.id}': de stappen staan niet op volgorde",
+                                "zet de stappen in de volgorde 1 tot en met 5"))
+    return found

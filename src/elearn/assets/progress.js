@@ -183,7 +183,7 @@
 
   function baseUrl() {
     var meta = document.querySelector('meta[name="elearn-base"]');
-    return new URL((meta ? meta.content : ".") + "/", window.location.href);
+    return new URL(meta ? meta.content : "./", window.location.href);
   }
   function pageUrl(id) {
     var page = COURSE.pages[id];

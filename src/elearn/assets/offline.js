@@ -1,0 +1,49 @@
+/* elearn offline: installs the service worker on a hosted site, and says when a new
+ * version of the course is ready, so the learner chooses when to reload. */
+(function () {
+  "use strict";
+  if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
+  var meta = document.querySelector('meta[name="elearn-base"]');
+  var base = new URL(meta ? meta.content : "./", location.href);
+  var accepted = false; // the first install also changes the controller: reload only on request
+
+  function offer(worker) {
+    if (document.querySelector(".elearn-update")) return;
+    var bar = document.createElement("div");
+    bar.className = "elearn-update";
+    bar.setAttribute("role", "status");
+    var text = document.createElement("span");
+    text.textContent = "Nieuwe versie beschikbaar";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button md-button--primary elearn-btn";
+    button.textContent = "Nieuwe versie beschikbaar \u2014 herladen";
+    text.hidden = true;
+    button.addEventListener("click", function () {
+      accepted = true;
+      worker.postMessage("elearn:activate");
+    });
+    bar.appendChild(text);
+    bar.appendChild(button);
+    document.body.appendChild(bar);
+  }
+
+  navigator.serviceWorker.register(new URL("sw.js", base).href, { scope: base.pathname }).then(function (reg) {
+    if (reg.waiting && navigator.serviceWorker.controller) offer(reg.waiting);
+    reg.addEventListener("updatefound", function () {
+      var worker = reg.installing;
+      worker.addEventListener("statechange", function () {
+        if (worker.state === "installed" && navigator.serviceWorker.controller) offer(worker);
+      });
+    });
+    // A page that stays open for long still learns of a new version.
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "visible") reg.update();
+    });
+  });
+  navigator.serviceWorker.addEventListener("controllerchange", function () {
+    if (!accepted) return;
+    accepted = false;
+    location.reload();
+  });
+})();

@@ -1,0 +1,62 @@
+"""No request may leave the site: find what a page would load from another host."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+_EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+_CSS_URL = re.compile(r"url\(\s*['\"]?((?:https?:)?//[^'\")\s]+)", re.I)
+
+
+class _Loads(HTMLParser):
+    """Collects what the browser would fetch by itself: scripts, styles, fonts, images, frames.
+    Links a learner may click (to a source, say) are no such request."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        urls = []
+        if tag in ("script", "img", "iframe", "audio", "video", "source", "track", "embed"):
+            urls += [a.get("src")]
+        if tag in ("img", "source"):
+            urls += [part.split()[0] for part in (a.get("srcset") or "").split(",") if part.strip()]
+        if tag == "link" and set((a.get("rel") or "").lower().split()) & {"stylesheet", "preload", "icon", "manifest", "modulepreload", "prefetch"}:
+            urls += [a.get("href")]
+        if tag == "object":
+            urls += [a.get("data")]
+        urls += _CSS_URL.findall(a.get("style") or "")
+        self.found += [u for u in urls if u and _EXTERNAL.match(u.strip())]
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag):
+        if tag == "style":
+            self._in_style = False
+
+    def handle_data(self, data):
+        if self._in_style:
+            self.found += _CSS_URL.findall(data)
+
+
+# Only the tags that load something, and style blocks: parsing every page whole would
+# cost as much as the search index does.
+_CANDIDATES = re.compile(
+    r"<(?:script|img|iframe|audio|video|source|track|embed|object|link)\b[^>]*>|<style\b.*?</style>|<[^>]+\bstyle=[^>]*>",
+    re.I | re.S,
+)
+
+
+def external_resources(html: str) -> list[str]:
+    """Every URL on another host that the page would load by itself."""
+    found: list[str] = []
+    for candidate in _CANDIDATES.findall(html):
+        if "//" in candidate:
+            parser = _Loads()  # one per tag: an open <script> would swallow what follows
+            parser.feed(candidate)
+            parser.close()
+            found += parser.found
+    return found

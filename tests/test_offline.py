@@ -1,0 +1,153 @@
+"""Offline both ways: a service worker for the hosted site, and a zip for file://."""
+
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import REPO, edit, mkdocs_build, serve
+from learner import answer_quiz
+
+ELEARN = str(Path(sys.executable).parent / "elearn")
+PAGES = ["programma/", "programma/eerder-en-beter-in-beeld/", "programma/specifieke-groepen/", "meldcode/",
+         "meldcode/stap-1-signalen/", "meldcode/stap-3-gesprek/", "meldcode/afwegingskader/", "meldcode/kindcheck/",
+         "begrippen/", "bronnen/", "toetsen/module-afwegen/", "voortgang/"]
+
+
+def copy_course(tmp_path) -> Path:
+    root = tmp_path / "course"
+    shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(".venv", "site", ".git", "bench", "tests", "*.egg-info"))
+    return root
+
+
+def test_hosted_site_works_offline_and_offers_a_new_version(browser, tmp_path):
+    root = copy_course(tmp_path)
+    site = tmp_path / "site"
+    mkdocs_build(root, site)
+    server, url = serve(site)
+    context = browser.new_context()
+    hosts = set()
+    context.on("request", lambda r: hosts.add(urlparse(r.url).hostname))
+    try:
+        page = context.new_page()
+        page.goto(url + "/")
+        page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+        page.reload()
+        page.wait_for_function("navigator.serviceWorker.controller !== null")
+        context.set_offline(True)
+        for uri in PAGES:
+            page.goto(f"{url}/{uri}")
+            expect(page.locator("h1")).to_have_count(1)
+        page.goto(f"{url}/toetsen/module-afwegen/")
+        answer_quiz(page, "toets-module-afwegen", right=True)
+        page.reload()
+        page.goto(f"{url}/voortgang/")
+        expect(page.locator("[data-elearn-dashboard]")).to_contain_text("✓ gehaald")
+        # A new build with changed content: the learner is told, and chooses when.
+        edit(root / "content" / "cursus.yml", "In deze training leer je", "In deze vernieuwde training leer je")
+        mkdocs_build(root, site)
+        context.set_offline(False)
+        page.goto(url + "/")
+        page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+        prompt = page.get_by_role("button", name="Nieuwe versie beschikbaar — herladen")
+        expect(prompt).to_be_visible(timeout=15000)
+        expect(page.locator("article")).not_to_contain_text("vernieuwde")  # nothing changes before the choice
+        prompt.click()
+        expect(page.locator("article")).to_contain_text("In deze vernieuwde training leer je", timeout=15000)
+        assert hosts <= {"127.0.0.1"}, hosts
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+
+
+def test_manifest_makes_the_site_installable(built_site):
+    import json
+
+    manifest = json.loads((built_site / "manifest.webmanifest").read_text(encoding="utf-8"))
+    assert manifest["lang"] == "nl" and manifest["start_url"] == "./" and manifest["display"] == "standalone"
+    assert manifest["theme_color"] == "#3f51b5" and manifest["name"] == "Meldcode en Geweld hoort nergens thuis"
+    for icon in manifest["icons"]:
+        data = (built_site / icon["src"]).read_bytes()
+        assert data.startswith(b"\x89PNG") and icon["sizes"] in ("192x192", "512x512")
+    worker = (built_site / "sw.js").read_text(encoding="utf-8")
+    for must in ['"./"', '"meldcode/kindcheck/"', '"search/search_index.json"', '"assets/elearn/elearn.js"']:
+        assert must in worker
+    assert 'rel="manifest"' in (built_site / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def unzipped(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("zip")
+    target = tmp / "cursus-offline.zip"
+    result = subprocess.run([ELEARN, "export", "offline", "-o", str(target)], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "Geschreven:" in result.stdout
+    out = tmp / "usb"
+    zipfile.ZipFile(target).extractall(out)
+    return target, out
+
+
+def test_zip_is_deterministic_and_has_no_worker(unzipped, tmp_path):
+    target, out = unzipped
+    again = tmp_path / "again.zip"
+    subprocess.run([ELEARN, "export", "offline", "-o", str(again)], cwd=REPO, check=True, capture_output=True)
+    assert again.read_bytes() == target.read_bytes()
+    assert not (out / "sw.js").exists() and not (out / "manifest.webmanifest").exists()
+    assert (out / "meldcode" / "kindcheck.html").exists() and (out / "search" / "search_index.js").exists()
+    shim = (out / "assets" / "elearn" / "iframe-worker-shim.js").read_bytes()
+    assert shim == (REPO / "src" / "elearn" / "vendor" / "iframe-worker" / "shim.js").read_bytes()
+    assert "unpkg.com" not in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_zip_works_from_disk_with_no_network(browser, unzipped):
+    _, out = unzipped
+    context = browser.new_context()
+    foreign = []
+
+    def only_disk(route):
+        if route.request.url.startswith(("file://", "data:", "blob:")):
+            route.continue_()
+        else:
+            foreign.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_disk)
+    page = context.new_page()
+    page.goto((out / "index.html").as_uri())
+    page.get_by_role("button", name="Kies dit leerpad").nth(2).click()
+    for uri in PAGES:
+        local = uri.rstrip("/") + ".html" if uri != "voortgang/" else "voortgang/index.html"
+        if uri in ("programma/", "meldcode/"):
+            local = uri + "index.html"
+        page.goto((out / local).as_uri())
+        expect(page.locator("h1")).to_have_count(1)
+    # Search from disk, with the vendored iframe-worker.
+    page.goto((out / "index.html").as_uri())
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").fill("vertrouwensinspecteur")
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10000)
+    page.goto((out / "toetsen" / "module-afwegen.html").as_uri())
+    answer_quiz(page, "toets-module-afwegen", right=True)
+    page.reload()
+    page.goto((out / "voortgang" / "index.html").as_uri())
+    expect(page.locator("[data-elearn-dashboard]")).to_contain_text("✓ gehaald")
+    assert foreign == []
+    context.close()
+
+
+def test_a_page_that_loads_from_another_host_fails_the_build(mini, tmp_path, caplog):
+    from mkdocs.exceptions import Abort
+
+    (mini / "content" / "extern.md").write_text(
+        "# Extern\n\n<script src=\"https://cdn.example.org/x.js\"></script>\n\n"
+        "Een [link naar een bron](https://example.org) mag wel.\n", encoding="utf-8")
+    with pytest.raises(Abort):
+        mkdocs_build(mini, tmp_path / "site")
+    assert "extern.md: https://cdn.example.org/x.js" in caplog.text
+    assert "example.org," not in caplog.text
