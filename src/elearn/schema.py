@@ -6,19 +6,22 @@ import json
 from pathlib import Path
 
 from .load import CONTENT_FILES
+from .model import SectorFile
 from .quizmodel import QuestionBank
 
 # Schema name -> model: one per kind of YAML file. Question banks share one schema.
 SCHEMAS = {name.removesuffix(".yml"): model for name, model in CONTENT_FILES.items()} | {
-    "vragenbank": QuestionBank
+    "vragenbank": QuestionBank,
+    "sector": SectorFile,
 }
+WHERE = {"vragenbank": "quizzes/*.yml", "sector": "content/sectoren/*.yml"}
 
 
 def schema_documents() -> dict[str, str]:
     """File name of the schema -> its JSON text."""
     docs = {}
     for stem, model in SCHEMAS.items():
-        file_name = "quizzes/*.yml" if model is QuestionBank else f"content/{stem}.yml"
+        file_name = WHERE.get(stem, f"content/{stem}.yml")
         schema = model.model_json_schema(by_alias=True, mode="validation")
         schema = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
