@@ -18,14 +18,17 @@ def main() -> None:
     """Werk met een meldcode-cursus: controleren, schema's maken."""
 
 
-@main.command("check")
-@click.option(
+ROOT = click.option(
     "--root",
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("."),
     show_default=True,
     help="Map van de cursus (met content/).",
 )
+
+
+@main.command("check")
+@ROOT
 def check_command(root: Path) -> None:
     """Controleer alle inhoud en meld elk probleem met bestand, regel en kolom."""
     _, diagnostics = check(root)
@@ -40,7 +43,7 @@ def check_command(root: Path) -> None:
 
 
 @main.command("stats")
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True)
+@ROOT
 @click.option("--json", "as_json", is_flag=True, help="Als JSON, voor scripts.")
 def stats_command(root: Path, as_json: bool) -> None:
     """Tel pagina's, vragen per type, casussen, en hoe vaak elk onderdeel getoetst wordt."""

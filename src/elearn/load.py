@@ -122,13 +122,7 @@ def load_course(root: Path) -> tuple[Course, list[Diagnostic]]:
     for path in sorted(content.rglob("*.yml")) + sorted(content.rglob("*.yaml")):
         name = path.relative_to(content).as_posix()
         if name.startswith(SECTOR_DIR + "/"):
-            sector, found = load_model(path, SectorFile)
-            diagnostics += found
-            if sector is None:
-                course.sectors_complete = False
-            else:
-                course.sectors.append(sector)
-            continue
+            continue  # loaded below, like the question banks
         model = CONTENT_FILES.get(name)
         if model is None:
             diagnostics.append(
@@ -158,14 +152,24 @@ def load_course(root: Path) -> tuple[Course, list[Diagnostic]]:
     course.markdown_pages, found = load_markdown_pages(content)
     diagnostics += found
 
-    for path in sorted(course.quiz_dir.glob("*.yml")) if course.quiz_dir.is_dir() else []:
-        bank, found = load_model(path, QuestionBank)
-        diagnostics += found
-        if bank is None:
-            course.banks_complete = False
-        else:
-            course.banks.append(bank)
+    course.sectors, course.sectors_complete, found = load_folder(content / SECTOR_DIR, SectorFile)
+    diagnostics += found
+    course.banks, course.banks_complete, found = load_folder(course.quiz_dir, QuestionBank)
+    diagnostics += found
     return course, diagnostics
+
+
+def load_folder(folder: Path, model: type[M]) -> tuple[list[M], bool, list[Diagnostic]]:
+    """Every ``*.yml`` in ``folder`` as ``model``; complete is False when one failed."""
+    loaded, complete, diagnostics = [], True, []
+    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+        obj, found = load_model(path, model)
+        diagnostics += found
+        if obj is None:
+            complete = False
+        else:
+            loaded.append(obj)
+    return loaded, complete, diagnostics
 
 
 def load_model(path: Path, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
