@@ -86,3 +86,66 @@ def test_route_and_comparison_pages(mini, tmp_path):
     assert len(re.findall(r'data-sector="school"', compare)) == 5
     sources = (site / "bronnen" / "index.html").read_text(encoding="utf-8")
     assert 'id="school-kader"' in sources
+
+
+# --- the real course -----------------------------------------------------------------
+
+SECTORS = ["onderwijs", "kinderopvang", "jgz", "huisarts", "ggz", "sociaal-werk", "jeugdhulp"]
+
+
+def test_the_course_has_seven_routes_a_comparison_and_sourced_facts(built_site):
+    for sector in SECTORS:
+        html = (built_site / "sectoren" / sector / "index.html").read_text(encoding="utf-8")
+        article = html.split("<article", 1)[1].split("</article>")[0]
+        assert len(re.findall(r'<h2 id="' + sector + r'-stap-\d"', article)) == 5, sector
+        # every item of every step and regime names its source
+        items = re.findall(r"<li>(.*?)</li>", article, re.S)  # the steps' and regimes' lists
+        assert len(items) >= 5
+        for item in items:
+            assert 'class="elearn-bron"' in item, (sector, item[:120])
+    compare = (built_site / "sectoren" / "index.html").read_text(encoding="utf-8")
+    assert len(set(re.findall(r'data-sector="([a-z-]+)"', compare))) == 7
+
+
+def test_stats_cover_every_sector_step_and_count_the_cases():
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from conftest import REPO
+
+    elearn = str(Path(sys.executable).parent / "elearn")
+    numbers = json.loads(subprocess.run([elearn, "stats", "--json"], cwd=REPO, capture_output=True, text=True,
+                                        check=True).stdout)
+    for sector in SECTORS:
+        for n in range(1, 6):
+            assert numbers["coverage"][f"{sector}-stap-{n}"] >= 1, f"{sector}-stap-{n}"
+    assert numbers["cases"] >= 8
+    sector_questions = sum(count for bank, count in numbers["banks"].items() if bank.startswith("bank-sector-"))
+    assert sector_questions >= 70
+
+
+def test_one_case_per_sector_played_to_an_outcome_by_keyboard(browser, served_site):
+    page = browser.new_page()
+    for sector in SECTORS:
+        page.goto(f"{served_site}/sectoren/{sector}/")
+        case = page.locator('[data-elearn-type="case"]').first
+        assert case.count() == 1, sector
+        qid = case.get_attribute("id")
+        page.locator("h1").focus()
+        for _ in range(12):
+            if case.locator(".elearn-case-outcome:visible").count():
+                break
+            for _ in range(400):
+                page.keyboard.press("Tab")
+                if page.evaluate(
+                    "(id) => { const e = document.activeElement; return !!(e && e.closest('#' + CSS.escape(id))"
+                    " && e.matches('.elearn-choice-button:not([disabled])')); }", qid):
+                    break
+            page.keyboard.press("Enter")
+        outcome = case.locator(".elearn-case-outcome:visible")
+        assert outcome.count() == 1, sector
+        text = outcome.inner_text()
+        assert "Meldcode: Stap" in text and "Afweging: afwegingsvraag" in text and "Bron:" in text, sector
+    page.close()
