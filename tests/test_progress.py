@@ -65,6 +65,9 @@ def test_progress_survives_reload_and_a_new_browser_session(browser, context, se
     bars = page.locator("[data-elearn-module] progress")
     assert bars.count() == len(page.evaluate("window.ELEARN_COURSE.modules")) == 11
     assert page.get_by_role("button", name="✓ Dit is jouw leerpad").count() == 1
+    page.goto(f"{served_site}/meldcode/stap-1-signalen/")
+    expect(page.locator(".md-nav--primary .elearn-nav-mark").first).to_be_attached()
+    expect(page.locator(".md-nav--secondary .elearn-nav-mark")).to_have_count(0)  # not in the table of contents
     later.close()
 
 

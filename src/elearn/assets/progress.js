@@ -279,8 +279,9 @@
     Object.keys(COURSE.pages).forEach(function (id) { byUrl[normal(pageUrl(id))] = id; });
     var tests = {};
     COURSE.modules.forEach(function (m) { if (m.test) tests["toets-" + m.id] = m.test; });
-    Array.prototype.forEach.call(document.querySelectorAll("a.md-nav__link[href]"), function (a) {
-      var id = byUrl[normal(a.href)];
+    // The site navigation only: the table of contents links into the page itself.
+    Array.prototype.forEach.call(document.querySelectorAll(".md-nav--primary a.md-nav__link[href]"), function (a) {
+      var id = a.getAttribute("href").indexOf("#") < 0 ? byUrl[normal(a.href)] : null;
       var old = a.querySelector(".elearn-nav-mark");
       if (old) old.remove();
       if (!id || !state.pages[id]) return;
