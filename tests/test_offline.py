@@ -151,3 +151,18 @@ def test_a_page_that_loads_from_another_host_fails_the_build(mini, tmp_path, cap
         mkdocs_build(mini, tmp_path / "site")
     assert "extern.md: https://cdn.example.org/x.js" in caplog.text
     assert "example.org," not in caplog.text
+
+
+def test_external_resources_are_found_and_links_are_not():
+    from elearn.privacy import external_resources
+
+    html = (
+        '<p><a href="https://www.nji.nl">bron</a></p><script src="https://cdn.x/a.js"></script>'
+        '<link rel="stylesheet" href="//fonts.googleapis.com/css"><img srcset="a.png 1x, https://i.x/b.png 2x">'
+        '<style>p{color:red} @font-face{src:url(https://f.x/a.woff)}</style>'
+        '<div style="background:url(//b.x/i.png)"></div><script src="../assets/a.js"></script>'
+        '<script>var site = "https://x.nl/"; // a comment</script><link rel="canonical" href="https://site/">'
+    )
+    assert external_resources(html) == [
+        "https://cdn.x/a.js", "//fonts.googleapis.com/css", "https://i.x/b.png", "https://f.x/a.woff", "//b.x/i.png",
+    ]

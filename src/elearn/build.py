@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .assets import PACKAGE
 from .diagnostics import ContentError, Diagnostic
 from .load import Course, load_course
 from .pages import site_pages
 from .render import RenderedSite, render_site
 from .validate import validate
 
-PACKAGE = Path(__file__).parent
 THEME_DIR = PACKAGE / "theme"
 # Site URI -> file in the package. Served as files, never inlined in pages.
 ASSETS: dict[str, Path] = {
@@ -42,15 +42,18 @@ class CourseBuild:
 
 
 def check(root: Path) -> tuple[Course, list[Diagnostic]]:
-    course, diagnostics = load_course(root)
-    diagnostics += validate(course, site_pages(course))
+    course, diagnostics, _ = _checked(root)
     return course, diagnostics
 
 
 def prepare(root: Path) -> CourseBuild:
-    course, diagnostics = load_course(root)
-    pages = site_pages(course)
-    diagnostics += validate(course, pages)
+    course, diagnostics, pages = _checked(root)
     if any(d.is_error for d in diagnostics):
         raise ContentError(diagnostics)
     return CourseBuild(course, diagnostics, render_site(course, pages))
+
+
+def _checked(root: Path):
+    course, diagnostics = load_course(root)
+    pages = site_pages(course)
+    return course, diagnostics + validate(course, pages), pages

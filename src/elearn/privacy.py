@@ -42,21 +42,31 @@ class _Loads(HTMLParser):
             self.found += _CSS_URL.findall(data)
 
 
-# Only the tags that load something, and style blocks: parsing every page whole would
-# cost as much as the search index does.
-_CANDIDATES = re.compile(
-    r"<(?:script|img|iframe|audio|video|source|track|embed|object|link)\b[^>]*>|<style\b.*?</style>|<[^>]+\bstyle=[^>]*>",
-    re.I | re.S,
-)
+_LOADING_TAG = re.compile(r"<(?:script|img|iframe|audio|video|source|track|embed|object|link|style)\b|<[^>]*\bstyle=", re.I)
 
 
 def external_resources(html: str) -> list[str]:
-    """Every URL on another host that the page would load by itself."""
+    """Every URL on another host that the page would load by itself.
+
+    A URL on another host holds "//": finding those is one fast scan, and only the
+    tag around each is parsed, to tell a link a learner may click from something
+    the page would load. Parsing every page whole would cost as much as search does.
+    """
     found: list[str] = []
-    for candidate in _CANDIDATES.findall(html):
-        if "//" in candidate:
-            parser = _Loads()  # one per tag: an open <script> would swallow what follows
-            parser.feed(candidate)
-            parser.close()
-            found += parser.found
+    seen: set[int] = set()
+    at = html.find("//")
+    while at >= 0:
+        start = html.rfind("<", 0, at)
+        if start not in seen:
+            seen.add(start)
+            if html.startswith("<style", start):
+                tag = html[start: html.find("</style>", start) + 8]
+            else:
+                tag = html[start: html.find(">", at) + 1]
+            if _LOADING_TAG.match(tag):
+                parser = _Loads()  # one per tag: an open <script> would swallow what follows
+                parser.feed(tag)
+                parser.close()
+                found += parser.found
+        at = html.find("//", at + 2)
     return found
