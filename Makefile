@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check schema clean
+.PHONY: site test serve check schema bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ check: $(STAMP)
 
 schema: $(STAMP)
 	$(BIN)/elearn schema
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py --questions 1000 10000 --runs 5
 
 clean:
 	rm -rf site $(VENV) .pytest_cache
