@@ -28,6 +28,7 @@ from .model import (
 )
 from .quizmodel import Case, MultipleResponse, Question, SingleChoice, ShortAnswer, Matching
 from .pages import PageSpec, module_pool, site_pages
+from .quizrender import normalise_answer
 from .quizzes import quiz_specs
 
 # Which class defines ids of which reference kind.
@@ -330,8 +331,6 @@ def check_question(q: Question) -> list[Diagnostic]:
             )
         ]
     if isinstance(q, ShortAnswer):
-        from .quizrender import normalise_answer
-
         seen = set()
         for answer in q.answers:
             if normalise_answer(answer) in seen:
