@@ -1,3 +1,4 @@
+import contextlib
 import os
 import shutil
 import socket
@@ -72,20 +73,26 @@ def serve(directory: Path):
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
+@contextlib.contextmanager
+def serving(directory: Path):
+    server, url = serve(directory)
+    try:
+        yield url
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="session")
 def served_site(built_site):
-    server, url = serve(built_site)
-    yield url
-    server.shutdown()
-    server.server_close()
+    with serving(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def served_mini(mini_site):
-    server, url = serve(mini_site)
-    yield url
-    server.shutdown()
-    server.server_close()
+    with serving(mini_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
