@@ -108,5 +108,26 @@ def export_offline_command(output: Path, config_file: Path) -> None:
     click.echo(f"Geschreven: {output} ({count} bestanden). Uitpakken en index.html openen; zonder internet.")
 
 
+@export_group.command("gift")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Het GIFT-bestand, bijvoorbeeld vragen.gift.txt.")
+@ROOT
+def export_gift_command(output: Path, root: Path) -> None:
+    """Alle vragenbanken in GIFT, om in Moodle te importeren."""
+    from .export_gift import to_gift
+    from .output import write_atomically
+
+    course, diagnostics = check(root)
+    if any(d.is_error for d in diagnostics):
+        click.echo(format_all(diagnostics), err=True)
+        click.echo(f"Geen GIFT gemaakt: eerst de fouten oplossen. {output} is niet aangeraakt.", err=True)
+        sys.exit(1)
+    text, count, warnings = to_gift(course)
+    for warning in warnings:
+        click.echo(f"let op: {warning}", err=True)
+    write_atomically(output, text.encode("utf-8"))
+    click.echo(f"Geschreven: {output} ({count} vragen, {len(warnings)} meldingen).")
+
+
 if __name__ == "__main__":
     main()

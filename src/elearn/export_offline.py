@@ -7,6 +7,7 @@ Material's offline plugin for search (see the elearn plugin for its shim).
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -15,6 +16,8 @@ import zipfile
 from pathlib import Path
 
 import yaml
+
+from .output import write_atomically
 
 ZIP_TIME = (2020, 1, 1, 0, 0, 0)  # fixed, so the same site gives the same zip
 
@@ -56,19 +59,15 @@ def build_offline(config_file: Path, site_dir: Path) -> subprocess.CompletedProc
 
 def write_zip(site_dir: Path, output: Path) -> int:
     """Pack the site; the zip appears whole or not at all."""
-    output.parent.mkdir(parents=True, exist_ok=True)
-    partial = output.with_name(output.name + ".deel")
     files = sorted(p for p in site_dir.rglob("*") if p.is_file())
-    try:
-        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-            for path in files:
-                info = zipfile.ZipInfo(path.relative_to(site_dir).as_posix(), ZIP_TIME)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                archive.writestr(info, path.read_bytes())
-        os.replace(partial, output)
-    finally:
-        partial.unlink(missing_ok=True)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in files:
+            info = zipfile.ZipInfo(path.relative_to(site_dir).as_posix(), ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, path.read_bytes())
+    write_atomically(output, buffer.getvalue())
     return len(files)
 
 
