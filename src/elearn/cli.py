@@ -108,6 +108,22 @@ def export_offline_command(output: Path, config_file: Path) -> None:
     click.echo(f"Geschreven: {output} ({count} bestanden). Uitpakken en index.html openen; zonder internet.")
 
 
+def _export_questions(output: Path, root: Path, make) -> None:
+    """Check the course, make the export, write it whole or not at all."""
+    from .output import write_atomically
+
+    course, diagnostics = check(root)
+    if any(d.is_error for d in diagnostics):
+        click.echo(format_all(diagnostics), err=True)
+        click.echo(f"Niets geschreven: eerst de fouten oplossen. {output} is niet aangeraakt.", err=True)
+        sys.exit(1)
+    data, count, warnings = make(course)
+    for warning in warnings:
+        click.echo(f"let op: {warning}", err=True)
+    write_atomically(output, data)
+    click.echo(f"Geschreven: {output} ({count} vragen, {len(warnings)} meldingen).")
+
+
 @export_group.command("gift")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="Het GIFT-bestand, bijvoorbeeld vragen.gift.txt.")
@@ -115,18 +131,23 @@ def export_offline_command(output: Path, config_file: Path) -> None:
 def export_gift_command(output: Path, root: Path) -> None:
     """Alle vragenbanken in GIFT, om in Moodle te importeren."""
     from .export_gift import to_gift
-    from .output import write_atomically
 
-    course, diagnostics = check(root)
-    if any(d.is_error for d in diagnostics):
-        click.echo(format_all(diagnostics), err=True)
-        click.echo(f"Geen GIFT gemaakt: eerst de fouten oplossen. {output} is niet aangeraakt.", err=True)
-        sys.exit(1)
-    text, count, warnings = to_gift(course)
-    for warning in warnings:
-        click.echo(f"let op: {warning}", err=True)
-    write_atomically(output, text.encode("utf-8"))
-    click.echo(f"Geschreven: {output} ({count} vragen, {len(warnings)} meldingen).")
+    def make(course):
+        text, count, warnings = to_gift(course)
+        return text.encode("utf-8"), count, warnings
+
+    _export_questions(output, root, make)
+
+
+@export_group.command("moodle-xml")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Het XML-bestand, bijvoorbeeld vragen.xml.")
+@ROOT
+def export_moodle_command(output: Path, root: Path) -> None:
+    """Alle vragenbanken als Moodle XML, met feedback per antwoord en categorieën."""
+    from .export_moodle import to_moodle_xml
+
+    _export_questions(output, root, to_moodle_xml)
 
 
 if __name__ == "__main__":
