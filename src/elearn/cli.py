@@ -150,5 +150,16 @@ def export_moodle_command(output: Path, root: Path) -> None:
     _export_questions(output, root, to_moodle_xml)
 
 
+@export_group.command("qti")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Het QTI-pakket, bijvoorbeeld vragen-qti.zip.")
+@ROOT
+def export_qti_command(output: Path, root: Path) -> None:
+    """Alle vragen als QTI 2.1-pakket, voor Canvas, Blackboard en andere LMS'en."""
+    from .export_qti import to_qti
+
+    _export_questions(output, root, to_qti)
+
+
 if __name__ == "__main__":
     main()

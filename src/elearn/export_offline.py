@@ -7,19 +7,16 @@ Material's offline plugin for search (see the elearn plugin for its shim).
 
 from __future__ import annotations
 
-import io
 import os
 import subprocess
 import sys
 import tempfile
-import zipfile
 from pathlib import Path
 
 import yaml
 
-from .output import write_atomically
+from .output import write_atomically, zip_bytes
 
-ZIP_TIME = (2020, 1, 1, 0, 0, 0)  # fixed, so the same site gives the same zip
 
 
 class _AnyTagLoader(yaml.SafeLoader):
@@ -60,14 +57,7 @@ def build_offline(config_file: Path, site_dir: Path) -> subprocess.CompletedProc
 def write_zip(site_dir: Path, output: Path) -> int:
     """Pack the site; the zip appears whole or not at all."""
     files = sorted(p for p in site_dir.rglob("*") if p.is_file())
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for path in files:
-            info = zipfile.ZipInfo(path.relative_to(site_dir).as_posix(), ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes())
-    write_atomically(output, buffer.getvalue())
+    write_atomically(output, zip_bytes({p.relative_to(site_dir).as_posix(): p.read_bytes() for p in files}))
     return len(files)
 
 

@@ -1,0 +1,138 @@
+"""QTI 2.1 content package for Canvas, Blackboard and other LMSs.
+
+Every type QTI can express: single and multiple choice and true/false as a
+choiceInteraction, ordering as an orderInteraction, matching as a matchInteraction,
+short answer as a textEntryInteraction. A branching case is left out, with a warning.
+Per-answer feedback is modal feedback keyed by the chosen answer.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from .load import Course
+from .output import zip_bytes
+from .quizmodel import Case, Matching, MultipleResponse, Ordering, Question, ShortAnswer, SingleChoice, TrueFalse
+
+QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
+CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+
+
+def _el(parent, tag, text=None, **attrs):
+    node = etree.SubElement(parent, f"{{{QTI}}}{tag}", {k.rstrip("_"): str(v) for k, v in attrs.items()})
+    if text is not None:
+        node.text = text.strip()
+    return node
+
+
+def _declarations(item, cardinality: str, base_type: str, correct: list[str]):
+    response = _el(item, "responseDeclaration", identifier="RESPONSE", cardinality=cardinality, baseType=base_type)
+    values = _el(response, "correctResponse")
+    for value in correct:
+        _el(values, "value", value)
+    return response
+
+
+def _outcomes(item):
+    _el(item, "outcomeDeclaration", identifier="SCORE", cardinality="single", baseType="float")
+    _el(item, "outcomeDeclaration", identifier="FEEDBACK", cardinality="multiple", baseType="identifier")
+
+
+def _processing(item, feedback_from_response: bool):
+    processing = _el(item, "responseProcessing")
+    condition = _el(processing, "responseCondition")
+    branch = _el(condition, "responseIf")
+    match = _el(branch, "match")
+    _el(match, "variable", identifier="RESPONSE")
+    _el(match, "correct", identifier="RESPONSE")
+    score = _el(branch, "setOutcomeValue", identifier="SCORE")
+    _el(score, "baseValue", "1", baseType="float")
+    otherwise = _el(_el(condition, "responseElse"), "setOutcomeValue", identifier="SCORE")
+    _el(otherwise, "baseValue", "0", baseType="float")
+    if feedback_from_response:
+        # The chosen answers name the feedback to show.
+        feedback = _el(processing, "setOutcomeValue", identifier="FEEDBACK")
+        _el(feedback, "variable", identifier="RESPONSE")
+
+
+def _item(q: Question) -> etree._Element:
+    item = etree.Element(f"{{{QTI}}}assessmentItem", nsmap={None: QTI, "xsi": XSI})
+    item.set(f"{{{XSI}}}schemaLocation", f"{QTI} http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd")
+    item.set("identifier", q.id)
+    item.set("title", q.title or q.id)
+    item.set("adaptive", "false")
+    item.set("timeDependent", "false")
+    feedback: list[tuple[str, str]] = []
+    if isinstance(q, (SingleChoice, MultipleResponse, TrueFalse)):
+        if isinstance(q, TrueFalse):
+            choices = [("waar", "Waar", q.answer, q.feedback_true), ("onwaar", "Onwaar", not q.answer, q.feedback_false)]
+        else:
+            choices = [(f"c{i}", o.text, o.correct, o.feedback) for i, o in enumerate(q.options)]
+        single = not isinstance(q, MultipleResponse)
+        _declarations(item, "single" if single else "multiple", "identifier", [c[0] for c in choices if c[2]])
+        _outcomes(item)
+        body = _el(item, "itemBody")
+        interaction = _el(body, "choiceInteraction", responseIdentifier="RESPONSE", shuffle="false",
+                          maxChoices=1 if single else 0)
+        _el(interaction, "prompt", q.prompt)
+        for ident, text, _, fb in choices:
+            _el(interaction, "simpleChoice", text, identifier=ident)
+            feedback.append((ident, fb))
+    elif isinstance(q, Ordering):
+        _declarations(item, "ordered", "identifier", [f"i{n}" for n in range(len(q.items))])
+        _outcomes(item)
+        interaction = _el(_el(item, "itemBody"), "orderInteraction", responseIdentifier="RESPONSE", shuffle="true")
+        _el(interaction, "prompt", q.prompt)
+        for n, entry in enumerate(q.items):
+            _el(interaction, "simpleChoice", entry.text, identifier=f"i{n}")
+        feedback.append(("ALGEMEEN", " ".join(entry.feedback for entry in q.items)))
+    elif isinstance(q, Matching):
+        _declarations(item, "multiple", "directedPair", [f"l{n} r{n}" for n in range(len(q.pairs))])
+        _outcomes(item)
+        interaction = _el(_el(item, "itemBody"), "matchInteraction", responseIdentifier="RESPONSE", shuffle="true",
+                          maxAssociations=len(q.pairs))
+        _el(interaction, "prompt", q.prompt)
+        left, right = _el(interaction, "simpleMatchSet"), _el(interaction, "simpleMatchSet")
+        for n, pair in enumerate(q.pairs):
+            _el(left, "simpleAssociableChoice", pair.left, identifier=f"l{n}", matchMax=1)
+            _el(right, "simpleAssociableChoice", pair.right, identifier=f"r{n}", matchMax=1)
+        feedback.append(("ALGEMEEN", " ".join(p.feedback for p in q.pairs)))
+    elif isinstance(q, ShortAnswer):
+        response = _declarations(item, "single", "string", [q.answers[0]])
+        mapping = _el(response, "mapping", defaultValue=0)
+        for accepted in q.answers:
+            _el(mapping, "mapEntry", mapKey=accepted.strip(), mappedValue=1, caseSensitive="false")
+        _outcomes(item)
+        body = _el(item, "itemBody")
+        _el(body, "p", q.prompt)
+        _el(_el(body, "p"), "textEntryInteraction", responseIdentifier="RESPONSE", expectedLength=30)
+        feedback += [("GOED", q.feedback_correct), ("FOUT", q.feedback_wrong)]
+    _processing(item, isinstance(q, (SingleChoice, MultipleResponse, TrueFalse)))
+    if q.explanation:
+        feedback.append(("UITLEG", q.explanation))
+    for ident, text in feedback:
+        _el(item, "modalFeedback", text, outcomeIdentifier="FEEDBACK", identifier=ident, showHide="show")
+    return item
+
+
+def to_qti(course: Course) -> tuple[bytes, int, list[str]]:
+    """A QTI 2.1 content package (zip): one item per question and a manifest."""
+    manifest = etree.Element(f"{{{CP}}}manifest", nsmap={None: CP}, identifier=f"elearn-{course.course.id}")
+    etree.SubElement(manifest, f"{{{CP}}}organizations")
+    resources = etree.SubElement(manifest, f"{{{CP}}}resources")
+    files: dict[str, bytes] = {}
+    warnings = []
+    for bank in course.banks:
+        for q in bank.questions:
+            if isinstance(q, Case):
+                warnings.append(f"{q.id}: een casus met beslismomenten is geen QTI-vraagsoort; overgeslagen")
+                continue
+            href = f"items/{q.id}.xml"
+            files[href] = etree.tostring(_item(q), xml_declaration=True, encoding="UTF-8", pretty_print=True)
+            resource = etree.SubElement(resources, f"{{{CP}}}resource", identifier=q.id,
+                                        type="imsqti_item_xmlv2p1", href=href)
+            etree.SubElement(resource, f"{{{CP}}}file", href=href)
+    package = {"imsmanifest.xml": etree.tostring(manifest, xml_declaration=True, encoding="UTF-8",
+                                                 pretty_print=True)} | files
+    return zip_bytes(package), len(files), warnings
