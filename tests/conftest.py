@@ -119,3 +119,25 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+NODE_DIR = Path(__file__).parent / ".node"
+NPM_PACKAGES = ["gift-pegjs@1.0.2", "scorm-again@3.4.3"]  # third-party readers the exports must satisfy
+
+
+@pytest.fixture(scope="session")
+def node_modules() -> Path:
+    """Packages from the npm registry that the export tests check against."""
+    import shutil as _shutil
+    import subprocess as _subprocess
+
+    if not _shutil.which("node") or not _shutil.which("npm"):
+        if os.environ.get("CI") == "true":
+            pytest.fail("node en npm ontbreken; ze zijn nodig voor de exporttests")
+        pytest.skip("node en npm ontbreken")
+    modules = NODE_DIR / "node_modules"
+    if not all((modules / spec.rsplit("@", 1)[0]).exists() for spec in NPM_PACKAGES):
+        NODE_DIR.mkdir(exist_ok=True)
+        _subprocess.run(["npm", "install", "--no-save", "--silent", "--prefix", str(NODE_DIR), *NPM_PACKAGES],
+                        check=True)
+    return modules

@@ -57,13 +57,14 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
             "hulplijn": self.build.site.helpline_html,
             "pages": {p.uri: p.id for p in self.build.site.pages},
         }
-        css, js = asset_uris()
+        # With Material's offline plugin (the zip for file://, and the SCORM package), search
+        # needs the iframe-worker shim; naming ours first keeps that plugin from adding its
+        # CDN copy. Such a site has no service worker, so it does without offline.js.
+        self._offline = "material/offline" in config.plugins or "offline" in config.plugins
+        css, js = asset_uris(hosted=not self._offline)
         config.extra_css.extend(u for u in css if u not in config.extra_css)
         config.extra_javascript.extend(u for u in js if u not in config.extra_javascript)
         config.markdown_extensions.append(QuizDirectiveExtension(self._quiz_slot))
-        # With Material's offline plugin (the zip for file://), search needs the iframe-worker
-        # shim; naming ours first keeps that plugin from adding its CDN copy.
-        self._offline = "material/offline" in config.plugins or "offline" in config.plugins
         if self._offline:
             config.extra.setdefault("polyfills", []).insert(0, IFRAME_WORKER)
         config.extra["elearn"]["hosted"] = not self._offline

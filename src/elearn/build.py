@@ -24,9 +24,12 @@ ASSETS: dict[str, Path] = {
 COURSE_SCRIPT = "assets/elearn/course.js"
 
 
-def asset_uris() -> tuple[list[str], list[str]]:
+HOSTED_ONLY = ("assets/elearn/offline.js",)  # the service worker's side: http(s) only
+
+
+def asset_uris(hosted: bool = True) -> tuple[list[str], list[str]]:
     css = [u for u in ASSETS if u.endswith(".css")]
-    js = [COURSE_SCRIPT] + [u for u in ASSETS if u.endswith(".js")]
+    js = [COURSE_SCRIPT] + [u for u in ASSETS if u.endswith(".js") and (hosted or u not in HOSTED_ONLY)]
     return css, js
 
 

@@ -161,5 +161,27 @@ def export_qti_command(output: Path, root: Path) -> None:
     _export_questions(output, root, to_qti)
 
 
+@export_group.command("scorm")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Het SCORM-pakket, bijvoorbeeld cursus-scorm.zip.")
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=Path("mkdocs.yml"), show_default=True)
+def export_scorm_command(output: Path, config_file: Path) -> None:
+    """Een SCORM 1.2-pakket (één SCO voor de cursus) voor Moodle, Totara en andere LMS'en."""
+    from .export_scorm import export_scorm
+
+    course, diagnostics = check(config_file.resolve().parent)
+    if any(d.is_error for d in diagnostics):
+        click.echo(format_all(diagnostics), err=True)
+        sys.exit(1)
+    try:
+        count = export_scorm(config_file.resolve(), output.resolve(), course.course.title, course.course.id)
+    except RuntimeError as exc:
+        click.echo(str(exc), err=True)
+        click.echo(f"Geen pakket gemaakt. {output} is niet aangeraakt.", err=True)
+        sys.exit(1)
+    click.echo(f"Geschreven: {output} ({count} bestanden, één SCO, beheersing 80%).")
+
+
 if __name__ == "__main__":
     main()

@@ -137,6 +137,10 @@
 
   function write(rec) {
     rec.updated = now();
+    try {
+      // Inside a SCORM package the launch page reports to the LMS.
+      if (window.parent !== window && window.parent.elearnScorm) window.parent.elearnScorm.save(rec);
+    } catch (e) { /* another origin's frame: no LMS of ours */ }
     if (memoryOnly) return;
     try {
       window.localStorage.setItem(KEY, JSON.stringify(rec));

@@ -1,0 +1,79 @@
+"""SCORM 1.2 package: the offline site, a launch page that talks to the LMS, a manifest.
+
+One SCO for the whole course, not one per module: the learner's record is one per
+course (pages, tests, path, place), SCORM 1.2 lets SCOs share no data, and the learner
+moves freely between modules as on the site. The LMS gets the course's status (passed
+when the chosen path is complete), the average test score, the place and the record.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from lxml import etree
+
+from .assets import PACKAGE, served
+from .export_offline import build_offline
+from .output import write_atomically, zip_bytes
+
+IMSCP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+SCHEMAS = PACKAGE / "vendor" / "scorm12"
+MASTERY = 80
+
+LAUNCH = """<!doctype html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<style>html, body, iframe {{ margin: 0; border: 0; width: 100%; height: 100%; display: block; }}</style>
+</head>
+<body>
+<iframe id="elearn-course" title="{title}"></iframe>
+<script src="assets/elearn/course.js"></script>
+<script src="assets/elearn/scorm.js"></script>
+</body>
+</html>
+"""
+
+
+def manifest(title: str, identifier: str, files: list[str]) -> bytes:
+    root = etree.Element(f"{{{IMSCP}}}manifest", nsmap={None: IMSCP, "adlcp": ADLCP, "xsi": XSI},
+                         identifier=identifier, version="1.0")
+    root.set(f"{{{XSI}}}schemaLocation",
+             f"{IMSCP} imscp_rootv1p1p2.xsd {ADLCP} adlcp_rootv1p2.xsd")
+    metadata = etree.SubElement(root, f"{{{IMSCP}}}metadata")
+    etree.SubElement(metadata, f"{{{IMSCP}}}schema").text = "ADL SCORM"
+    etree.SubElement(metadata, f"{{{IMSCP}}}schemaversion").text = "1.2"
+    organizations = etree.SubElement(root, f"{{{IMSCP}}}organizations", default="cursus")
+    organization = etree.SubElement(organizations, f"{{{IMSCP}}}organization", identifier="cursus")
+    etree.SubElement(organization, f"{{{IMSCP}}}title").text = title
+    item = etree.SubElement(organization, f"{{{IMSCP}}}item", identifier="item-cursus", identifierref="sco-cursus")
+    etree.SubElement(item, f"{{{IMSCP}}}title").text = title
+    etree.SubElement(item, f"{{{ADLCP}}}masteryscore").text = str(MASTERY)
+    resources = etree.SubElement(root, f"{{{IMSCP}}}resources")
+    resource = etree.SubElement(resources, f"{{{IMSCP}}}resource", identifier="sco-cursus", type="webcontent",
+                                href="scorm.html")
+    resource.set(f"{{{ADLCP}}}scormtype", "sco")
+    for name in files:
+        etree.SubElement(resource, f"{{{IMSCP}}}file", href=name)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def export_scorm(config_file: Path, output: Path, title: str, identifier: str) -> int:
+    with tempfile.TemporaryDirectory(prefix="elearn-scorm-") as tmp:
+        site = Path(tmp) / "site"
+        result = build_offline(config_file, site)
+        if result.returncode != 0:
+            raise RuntimeError(result.stderr.strip() or result.stdout.strip())
+        entries = {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+        entries["scorm.html"] = LAUNCH.format(title=title).encode("utf-8")
+        entries["assets/elearn/scorm.js"] = served(PACKAGE / "assets" / "scorm.js").encode("utf-8")
+        entries = dict(sorted(entries.items()))
+        package = {"imsmanifest.xml": manifest(title, identifier, list(entries))}
+        package |= {schema.name: schema.read_bytes() for schema in sorted(SCHEMAS.glob("*.xsd"))}
+        package |= entries
+        write_atomically(output, zip_bytes(package))
+        return len(entries)
