@@ -141,3 +141,9 @@ def course_frame_plain(page):
             return frames[0]
         page.wait_for_timeout(100)
     raise AssertionError("the course did not open")
+
+
+def test_scorm_export_is_deterministic(package, tmp_path):
+    again = tmp_path / "again.zip"
+    subprocess.run([ELEARN, "export", "scorm", "-o", str(again)], cwd=REPO, check=True, capture_output=True)
+    assert again.read_bytes() == package.read_bytes()
