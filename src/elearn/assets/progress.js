@@ -327,7 +327,8 @@
     });
     Array.prototype.forEach.call(document.querySelectorAll("[data-elearn-resume]"), function (host) {
       host.textContent = "";
-      if (state.last && COURSE.pages[state.last.page]) {
+      // Only somewhere else is somewhere to go back to.
+      if (state.last && COURSE.pages[state.last.page] && state.last.page !== currentPage()) {
         var p = make("p", "elearn-resume-line", "Verder waar je was: ");
         p.appendChild(link(state.last.page));
         host.appendChild(p);
