@@ -8,9 +8,21 @@ from lxml import etree
 from conftest import REPO
 from elearn.build import check
 from elearn.export_qti import CP, QTI, to_qti
+from elearn.quizrender import md_inline
 from elearn.quizmodel import Case, Matching, MultipleResponse, Ordering, ShortAnswer, SingleChoice, TrueFalse
 
 NS = {"q": QTI, "cp": CP}
+
+
+def words(node):
+    """The text a learner reads, whatever the markup."""
+    return "".join(node.itertext()) if node is not None else None
+
+
+def plain(markdown):
+    from lxml import html
+
+    return html.fromstring(f"<div>{md_inline(markdown.strip())}</div>").text_content()
 
 
 def test_qti_package_round_trip():
@@ -31,32 +43,37 @@ def test_qti_package_round_trip():
         item = etree.fromstring(archive.read(hrefs[q.id]))
         assert item.get("identifier") == q.id
         correct = [v.text for v in item.findall("q:responseDeclaration/q:correctResponse/q:value", NS)]
-        feedback = {f.get("identifier"): f.text for f in item.findall("q:modalFeedback", NS)}
+        feedback = {f.get("identifier"): words(f) for f in item.findall("q:modalFeedback", NS)}
         if isinstance(q, (SingleChoice, MultipleResponse)):
             interaction = item.find(".//q:choiceInteraction", NS)
             assert interaction.get("maxChoices") == ("1" if isinstance(q, SingleChoice) else "0")
-            assert interaction.findtext("q:prompt", namespaces=NS) == q.prompt.strip()
+            assert words(interaction.find("q:prompt", NS)) == plain(q.prompt)
             choices = interaction.findall("q:simpleChoice", NS)
-            assert [c.text for c in choices] == [o.text.strip() for o in q.options]
+            assert [words(c) for c in choices] == [plain(o.text) for o in q.options]
             assert correct == [f"c{i}" for i, o in enumerate(q.options) if o.correct]
-            assert [feedback[f"c{i}"] for i in range(len(q.options))] == [o.feedback.strip() for o in q.options]
+            assert [feedback[f"c{i}"] for i in range(len(q.options))] == [plain(o.feedback) for o in q.options]
         elif isinstance(q, TrueFalse):
             assert correct == ["waar" if q.answer else "onwaar"]
-            assert (feedback["waar"], feedback["onwaar"]) == (q.feedback_true.strip(), q.feedback_false.strip())
+            assert (feedback["waar"], feedback["onwaar"]) == (plain(q.feedback_true), plain(q.feedback_false))
         elif isinstance(q, Ordering):
             interaction = item.find(".//q:orderInteraction", NS)
-            assert [c.text for c in interaction.findall("q:simpleChoice", NS)] == [i.text.strip() for i in q.items]
+            assert [words(c) for c in interaction.findall("q:simpleChoice", NS)] == [plain(i.text) for i in q.items]
             assert correct == [f"i{n}" for n in range(len(q.items))]
         elif isinstance(q, Matching):
             sets = item.findall(".//q:matchInteraction/q:simpleMatchSet", NS)
-            left = [c.text for c in sets[0]]
-            right = [c.text for c in sets[1]]
-            assert list(zip(left, right)) == [(p.left, p.right) for p in q.pairs]
+            left = [words(c) for c in sets[0]]
+            right = [words(c) for c in sets[1]]
+            assert list(zip(left, right)) == [(plain(p.left), plain(p.right)) for p in q.pairs]
             assert correct == [f"l{n} r{n}" for n in range(len(q.pairs))]
         elif isinstance(q, ShortAnswer):
             keys = [e.get("mapKey") for e in item.findall(".//q:mapEntry", NS)]
             assert keys == [a.strip() for a in q.answers]
             assert all(e.get("caseSensitive") == "false" for e in item.findall(".//q:mapEntry", NS))
-            assert (feedback["GOED"], feedback["FOUT"]) == (q.feedback_correct.strip(), q.feedback_wrong.strip())
+            assert (feedback["GOED"], feedback["FOUT"]) == (plain(q.feedback_correct), plain(q.feedback_wrong))
         if q.explanation:
-            assert feedback["UITLEG"] == q.explanation.strip()
+            assert feedback["UITLEG"] == plain(q.explanation)
+    # Markdown arrives as XHTML: bold stays bold.
+    bold = [q for q in course.questions() if "**" in q.prompt and not isinstance(q, (Case, ShortAnswer))]
+    assert bold
+    item = etree.fromstring(archive.read(hrefs[bold[0].id]))
+    assert item.find(".//q:prompt/q:strong", NS) is not None

@@ -12,6 +12,7 @@ from lxml import etree
 
 from .load import Course
 from .output import zip_bytes
+from .quizrender import md_inline
 from .quizmodel import Case, Matching, MultipleResponse, Ordering, Question, ShortAnswer, SingleChoice, TrueFalse
 
 QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
@@ -22,8 +23,21 @@ XSI = "http://www.w3.org/2001/XMLSchema-instance"
 def _el(parent, tag, text=None, **attrs):
     node = etree.SubElement(parent, f"{{{QTI}}}{tag}", {k.rstrip("_"): str(v) for k, v in attrs.items()})
     if text is not None:
-        node.text = text.strip()
+        _rich(node, text)
     return node
+
+
+def _rich(node, markdown: str) -> None:
+    """Markdown as the XHTML that QTI allows inside a prompt, a choice or feedback."""
+    html = md_inline(markdown.strip())
+    try:
+        wrapper = etree.fromstring(f'<w xmlns="{QTI}">{html}</w>')
+    except etree.XMLSyntaxError:
+        node.text = markdown.strip()  # not well-formed as XML: the words, unformatted
+        return
+    node.text = wrapper.text
+    for child in wrapper:
+        node.append(child)
 
 
 def _declarations(item, cardinality: str, base_type: str, correct: list[str]):
