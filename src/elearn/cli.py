@@ -27,6 +27,15 @@ ROOT = click.option(
 )
 
 
+def output_option(example: str):
+    return click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+                        help=f"Het bestand dat je maakt, bijvoorbeeld {example}.")
+
+
+CONFIG = click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                      default=Path("mkdocs.yml"), show_default=True, help="De mkdocs.yml van de cursus.")
+
+
 @main.command("check")
 @ROOT
 def check_command(root: Path) -> None:
@@ -91,10 +100,8 @@ def export_group() -> None:
 
 
 @export_group.command("offline")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="Het zip-bestand dat je maakt, bijvoorbeeld cursus-offline.zip.")
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=Path("mkdocs.yml"), show_default=True)
+@output_option("cursus-offline.zip")
+@CONFIG
 def export_offline_command(output: Path, config_file: Path) -> None:
     """Een zip die werkt van een USB-stick: uitpakken en index.html openen, zonder internet."""
     from .export_offline import export_offline
@@ -125,8 +132,7 @@ def _export_questions(output: Path, root: Path, make) -> None:
 
 
 @export_group.command("gift")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="Het GIFT-bestand, bijvoorbeeld vragen.gift.txt.")
+@output_option("vragen.gift.txt")
 @ROOT
 def export_gift_command(output: Path, root: Path) -> None:
     """Alle vragenbanken in GIFT, om in Moodle te importeren."""
@@ -140,8 +146,7 @@ def export_gift_command(output: Path, root: Path) -> None:
 
 
 @export_group.command("moodle-xml")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="Het XML-bestand, bijvoorbeeld vragen.xml.")
+@output_option("vragen.xml")
 @ROOT
 def export_moodle_command(output: Path, root: Path) -> None:
     """Alle vragenbanken als Moodle XML, met feedback per antwoord en categorieën."""
@@ -151,8 +156,7 @@ def export_moodle_command(output: Path, root: Path) -> None:
 
 
 @export_group.command("qti")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="Het QTI-pakket, bijvoorbeeld vragen-qti.zip.")
+@output_option("vragen-qti.zip")
 @ROOT
 def export_qti_command(output: Path, root: Path) -> None:
     """Alle vragen als QTI 2.1-pakket, voor Canvas, Blackboard en andere LMS'en."""
@@ -162,10 +166,8 @@ def export_qti_command(output: Path, root: Path) -> None:
 
 
 @export_group.command("scorm")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="Het SCORM-pakket, bijvoorbeeld cursus-scorm.zip.")
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=Path("mkdocs.yml"), show_default=True)
+@output_option("cursus-scorm.zip")
+@CONFIG
 def export_scorm_command(output: Path, config_file: Path) -> None:
     """Een SCORM 1.2-pakket (één SCO voor de cursus) voor Moodle, Totara en andere LMS'en."""
     from .export_scorm import export_scorm
