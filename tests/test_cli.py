@@ -39,13 +39,13 @@ def test_schemas_are_current_and_referenced_by_every_content_file(tmp_path):
     result = run("schema", "--check", cwd=REPO)
     assert result.returncode == 0, result.stderr
     files = [*(REPO / "content").glob("*.yml"), *(REPO / "content" / "sectoren").glob("*.yml"),
-             *(REPO / "quizzes").glob("*.yml")]
+             *(REPO / "content" / "sessies").glob("*.yml"), *(REPO / "quizzes").glob("*.yml")]
     assert len(files) >= 15
     for path in sorted(files):
         first = path.read_text(encoding="utf-8").splitlines()[0]
         match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
         assert match, f"{path.name} verwijst niet naar zijn schema"
-        kind = {"quizzes": "vragenbank", "sectoren": "sector"}.get(path.parent.name, path.stem)
+        kind = {"quizzes": "vragenbank", "sectoren": "sector", "sessies": "sessie"}.get(path.parent.name, path.stem)
         assert (path.parent / match.group(1)).resolve() == REPO / "schemas" / f"{kind}.schema.json"
 
 

@@ -26,6 +26,7 @@ from .model import (
     Node,
     ProgrammeFile,
     SectorFile,
+    SessionPlan,
     SourcesFile,
     dutch_key,
 )
@@ -35,6 +36,7 @@ from .yamlsource import YamlDocument, display_path, read_yaml
 M = TypeVar("M", bound=Node)
 
 SECTOR_DIR = "sectoren"  # content/sectoren/<sector>.yml: one route per sector
+SESSION_DIR = "sessies"  # content/sessies/<plan>.yml: session plans for trainers
 
 # File name in content/ -> the model that file holds.
 CONTENT_FILES: dict[str, type[Node]] = {
@@ -70,6 +72,7 @@ class Course:
     banks_complete: bool = True  # False when a bank failed to load
     sectors: list[SectorFile] = field(default_factory=list)
     sectors_complete: bool = True
+    sessions: list[SessionPlan] = field(default_factory=list)
 
     @property
     def content_dir(self) -> Path:
@@ -121,7 +124,7 @@ def load_course(root: Path) -> tuple[Course, list[Diagnostic]]:
 
     for path in sorted(content.rglob("*.yml")) + sorted(content.rglob("*.yaml")):
         name = path.relative_to(content).as_posix()
-        if name.startswith(SECTOR_DIR + "/"):
+        if name.startswith((SECTOR_DIR + "/", SESSION_DIR + "/")):
             continue  # loaded below, like the question banks
         model = CONTENT_FILES.get(name)
         if model is None:
@@ -155,6 +158,8 @@ def load_course(root: Path) -> tuple[Course, list[Diagnostic]]:
     course.sectors, course.sectors_complete, found = load_folder(content / SECTOR_DIR, SectorFile)
     diagnostics += found
     course.banks, course.banks_complete, found = load_folder(course.quiz_dir, QuestionBank)
+    diagnostics += found
+    course.sessions, _, found = load_folder(content / SESSION_DIR, SessionPlan)
     diagnostics += found
     return course, diagnostics
 

@@ -89,6 +89,13 @@ DUTCH_KEYS: dict[str, str] = {
     "pitfalls": "valkuilen",
     "regimes": "eigen_regelingen",
     "route": "route",
+    # session plans for trainers
+    "duration": "duur",
+    "activities": "activiteiten",
+    "method": "werkvorm",
+    "materials": "materialen",
+    "uses": "gebruik",
+    "facilitator_notes": "notities_trainer",
     # module tests
     "test": "toets",
     "count": "aantal",
@@ -420,6 +427,31 @@ class SectorFile(Node):
     sources: list[Source] = []  # the sector's own sources, cited like any other
     steps: list[SectorStep] = Field(min_length=1)
     regimes: list[Regime] = []
+
+
+QuizOrPageRef = Annotated[str, Ref("quiz-or-page")]
+
+
+class Activity(Node):
+    """One part of a session: how long, how, with what, and which quiz, case or page."""
+
+    title: Text
+    minutes: int = Field(ge=1)
+    method: Text
+    text: Markdown
+    materials: list[Text] = []
+    uses: list[QuizOrPageRef] = []
+
+
+class SessionPlan(Node):
+    id: Id
+    title: Text
+    audience: Text
+    duration: int = Field(ge=1)  # minutes: the activities must add up to it
+    goal: Markdown
+    activities: list[Activity] = Field(min_length=1)
+    facilitator_notes: list[Markdown] = []
+    source: SourceRef | None = None
 
 
 class MeldcodeFile(Node):

@@ -74,6 +74,10 @@ def site_pages(course: Course) -> list[PageSpec]:
             pages.append(
                 PageSpec(f"toets-{module.id}", f"toetsen/{module.id}.md", f"Toets: {module.title}", "test.md.j2", [module])
             )
+    if course.sessions:
+        pages.append(PageSpec("trainers", "trainers/index.md", "Voor trainers", "trainers.md.j2", []))
+        for plan in course.sessions:
+            pages.append(PageSpec(plan.id, f"trainers/{plan.id}.md", plan.title, "session.md.j2", [plan]))
     if course.glossary:
         pages.append(PageSpec("begrippen", "begrippen.md", "Begrippenlijst", "glossary.md.j2", [course.glossary]))
     if course.sources:
@@ -111,6 +115,10 @@ def navigation(course: Course, pages: list[PageSpec]) -> list:
             entries.append({test.title: test.uri})
             placed.add(test.id)
         nav.append({module.title: entries})
+    trainer_pages = [p for p in pages if p.template in ("trainers.md.j2", "session.md.j2")]
+    if trainer_pages:
+        nav.append({"Voor trainers": [{p.title: p.uri} for p in trainer_pages]})
+        placed.update(p.id for p in trainer_pages)
     rest = [p for p in pages if p.id not in placed and p.id not in REFERENCE_PAGES]
     reference = rest + [by_id[pid] for pid in REFERENCE_PAGES if pid in by_id]
     if reference:

@@ -72,6 +72,18 @@ class _PageContext:
     def page_title(self, page_id: str) -> str:
         return self.by_id[page_id].title
 
+    def use(self, ref: str) -> str:
+        """A link to what an activity uses: a page, or the test page whose pool holds the question."""
+        if ref in self.by_id:
+            return f"[{self.by_id[ref].title}]({self.link(ref)})"
+        for bank in self.course.banks:
+            question = next((q for q in bank.questions if q.id == ref), None)
+            if bank.id == ref or question:
+                label = (question.title or question.id) if question else bank.title
+                test = f"toets-{bank.module}"
+                return f"[{label}]({self.link(test)})" if test in self.by_id else label
+        return ref
+
     def cite(self, node_or_id) -> str:
         source_id = node_or_id if isinstance(node_or_id, str) else node_or_id.source
         if not source_id:
@@ -99,6 +111,7 @@ def render_site(course: Course, pages: list[PageSpec] | None = None) -> Rendered
             link=ctx.link,
             page_title=ctx.page_title,
             cite=ctx.cite,
+            use=ctx.use,
             usage=usage,
             pages=pages,
         )

@@ -6,15 +6,16 @@ import json
 from pathlib import Path
 
 from .load import CONTENT_FILES
-from .model import SectorFile
+from .model import SectorFile, SessionPlan
 from .quizmodel import QuestionBank
 
 # Schema name -> model: one per kind of YAML file. Question banks share one schema.
 SCHEMAS = {name.removesuffix(".yml"): model for name, model in CONTENT_FILES.items()} | {
     "vragenbank": QuestionBank,
     "sector": SectorFile,
+    "sessie": SessionPlan,
 }
-WHERE = {"vragenbank": "quizzes/*.yml", "sector": "content/sectoren/*.yml"}
+WHERE = {"vragenbank": "quizzes/*.yml", "sector": "content/sectoren/*.yml", "sessie": "content/sessies/*.yml"}
 
 
 def schema_documents() -> dict[str, str]:

@@ -52,6 +52,7 @@ KIND_NAMES = {
     "decision-question": "afwegingsvraag",
     "step": "stap",
     "content": "inhoud",
+    "quiz-or-page": "pagina, vraag, casus of toets",
 }
 
 
@@ -65,7 +66,7 @@ def content_roots(course: Course) -> list[Node]:
 
 
 def roots(course: Course) -> list[Node]:
-    return content_roots(course) + list(course.banks)
+    return content_roots(course) + list(course.banks) + list(course.sessions)
 
 
 def all_nodes(course: Course) -> Iterator[Node]:
@@ -92,6 +93,8 @@ def validate(course: Course, pages: list[PageSpec] | None = None) -> list[Diagno
     for question in course.questions():
         diagnostics += check_question(question)
     diagnostics += check_directives(course, pages)
+    for plan in course.sessions:
+        diagnostics += check_session(plan)
     if course.complete:
         diagnostics += check_unused(course, nodes)
         diagnostics += check_module_tests(course)
@@ -150,6 +153,7 @@ def defined_ids(course: Course, nodes: list[Node], pages: list[PageSpec]) -> dic
         if kind:
             ids[kind].add(node.id)
     ids["page"] = {p.id for p in pages}
+    ids["quiz-or-page"] = ids["page"] | set(quiz_specs(course, pages)) if course.complete else set()
     ids["content"] = ids["page"] | {
         n.id
         for root in content_roots(course)
@@ -172,6 +176,8 @@ def checkable_kinds(course: Course) -> set[str]:
         kinds.update(("decision-question", "step"))
     if course.complete:
         kinds.update(("page", "content"))
+        if course.banks_complete:
+            kinds.add("quiz-or-page")
     return kinds
 
 
@@ -511,3 +517,17 @@ def check_sector_steps(sector: SectorFile, course: Course) -> list[Diagnostic]:
         found.append(Diagnostic(sector.field_pos("steps"), f"route '{sector.id}': de stappen staan niet op volgorde",
                                 "zet de stappen in de volgorde 1 tot en met 5"))
     return found
+
+
+def check_session(plan) -> list[Diagnostic]:
+    """A session plan's activities fill exactly the time it says it takes."""
+    total = sum(a.minutes for a in plan.activities)
+    if total == plan.duration:
+        return []
+    return [
+        Diagnostic(
+            plan.field_pos("duration"),
+            f"sessie '{plan.id}' duurt {plan.duration} minuten, maar de activiteiten samen {total}",
+            "pas 'duur' aan of de 'minuten' van de activiteiten",
+        )
+    ]
