@@ -102,7 +102,7 @@ def quiz_block(qid: str, kind: str) -> str:
     """The nearest mkdocs-quiz equivalent: it knows single, multiple and fill-in-the-blank."""
     question = f"Vraag {qid}: wat doe je in deze situatie?"
     if kind == "shortanswer":
-        return f"<quiz>\nHet nummer van Veilig Thuis is [[0800-2000]].\n\nZo werkt de meldcode.\n</quiz>\n"
+        return "<quiz>\nHet nummer van Veilig Thuis is [[0800-2000]].\n\nZo werkt de meldcode.\n</quiz>\n"
     second = "- [x]" if kind == "multiple" else "- [ ]"
     return (f"<quiz>\n{question}\n- [x] Je legt de signalen vast.\n{second} Je meldt meteen.\n"
             f"- [ ] Je wacht af.\n\nZo werkt de meldcode.\n</quiz>\n")

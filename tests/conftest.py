@@ -1,7 +1,8 @@
 import contextlib
 import os
+import subprocess
+import sys
 import shutil
-import socket
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -14,6 +15,12 @@ FIXTURES = Path(__file__).parent / "fixtures"
 CHROMIUM = "/usr/bin/chromium"
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def elearn(*args, cwd=REPO, check=False) -> subprocess.CompletedProcess:
+    """The `elearn` command as an author runs it, from this environment."""
+    return subprocess.run([str(Path(sys.executable).parent / "elearn"), *args], cwd=cwd, capture_output=True,
+                          text=True, check=check)
 
 
 def mkdocs_build(root: Path, site_dir: Path, strict: bool = True) -> None:
@@ -129,7 +136,6 @@ NPM_PACKAGES = ["gift-pegjs@1.0.2", "scorm-again@3.4.3"]  # third-party readers 
 def node_modules() -> Path:
     """Packages from the npm registry that the export tests check against."""
     import shutil as _shutil
-    import subprocess as _subprocess
 
     if not _shutil.which("node") or not _shutil.which("npm"):
         if os.environ.get("CI") == "true":
@@ -138,6 +144,6 @@ def node_modules() -> Path:
     modules = NODE_DIR / "node_modules"
     if not all((modules / spec.rsplit("@", 1)[0]).exists() for spec in NPM_PACKAGES):
         NODE_DIR.mkdir(exist_ok=True)
-        _subprocess.run(["npm", "install", "--no-save", "--silent", "--prefix", str(NODE_DIR), *NPM_PACKAGES],
+        subprocess.run(["npm", "install", "--no-save", "--silent", "--prefix", str(NODE_DIR), *NPM_PACKAGES],
                         check=True)
     return modules

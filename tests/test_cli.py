@@ -2,17 +2,11 @@
 
 import json
 import re
-import subprocess
-import sys
-from pathlib import Path
 
-from conftest import REPO, edit
-
-ELEARN = str(Path(sys.executable).parent / "elearn")
-
+from conftest import REPO, edit, elearn
 
 def run(*args, cwd):
-    return subprocess.run([ELEARN, *args], cwd=cwd, capture_output=True, text=True)
+    return elearn(*args, cwd=cwd)
 
 
 def test_check_passes_on_the_repository():

@@ -3,12 +3,11 @@
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, edit
+from conftest import REPO, edit, elearn
 from elearn.build import check
 from elearn.export_gift import to_gift
 from elearn.quizmodel import Case, Matching, MultipleResponse, Ordering, ShortAnswer, SingleChoice, TrueFalse
@@ -101,17 +100,15 @@ def test_special_characters_and_diacritics_survive(gift_parser, mini):
 
 
 def test_export_is_deterministic_and_never_half_written(tmp_path, mini):
-    elearn = str(Path(sys.executable).parent / "elearn")
     first, second = tmp_path / "a.gift", tmp_path / "b.gift"
     for target in (first, second):
-        result = subprocess.run([elearn, "export", "gift", "-o", str(target)], cwd=REPO, capture_output=True, text=True)
+        result = elearn("export", "gift", "-o", str(target))
         assert result.returncode == 0, result.stderr
     assert first.read_bytes() == second.read_bytes()
     assert "let op: " in result.stderr and "Geschreven:" in result.stdout
     # A broken course writes nothing, and leaves an existing file as it was.
     edit(mini / "quizzes" / "mini.yml", "toetst: [stap-een]", "toetst: [stap-eenn]")
-    result = subprocess.run([elearn, "export", "gift", "-o", str(first), "--root", str(mini)], capture_output=True,
-                            text=True)
+    result = elearn("export", "gift", "-o", str(first), "--root", str(mini))
     assert result.returncode == 1 and "onbekende inhoud 'stap-eenn'" in result.stderr
     assert first.read_bytes() == second.read_bytes()
     assert not list(tmp_path.glob("*.deel"))

@@ -1,12 +1,8 @@
 """Moodle XML, parsed back with lxml and compared with the question banks."""
 
-import subprocess
-import sys
-from pathlib import Path
-
 from lxml import etree
 
-from conftest import REPO
+from conftest import REPO, elearn
 from elearn.build import check
 from elearn.export_moodle import to_moodle_xml
 from elearn.quizmodel import Case, Matching, MultipleResponse, Ordering, ShortAnswer, SingleChoice, TrueFalse
@@ -61,11 +57,9 @@ def test_moodle_xml_round_trip_of_the_whole_course():
 
 
 def test_moodle_export_is_deterministic(tmp_path):
-    elearn = str(Path(sys.executable).parent / "elearn")
     outputs = []
     for name in ("a.xml", "b.xml"):
-        result = subprocess.run([elearn, "export", "moodle-xml", "-o", str(tmp_path / name)], cwd=REPO,
-                                capture_output=True, text=True)
+        result = elearn("export", "moodle-xml", "-o", str(tmp_path / name))
         assert result.returncode == 0, result.stderr
         outputs.append((tmp_path / name).read_bytes())
     assert outputs[0] == outputs[1]

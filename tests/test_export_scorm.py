@@ -2,19 +2,15 @@
 
 import json
 import shutil
-import subprocess
-import sys
 import zipfile
-from pathlib import Path
 
 import pytest
 from lxml import etree
 from playwright.sync_api import expect
 
-from conftest import REPO, serving
+from conftest import elearn, serving
 from learner import answer_quiz
 
-ELEARN = str(Path(sys.executable).parent / "elearn")
 WRAPPER = """<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
   <xs:import namespace="http://www.imsproject.org/xsd/imscp_rootv1p1p2" schemaLocation="imscp_rootv1p1p2.xsd"/>
   <xs:import namespace="http://www.adlnet.org/xsd/adlcp_rootv1p2" schemaLocation="adlcp_rootv1p2.xsd"/>
@@ -33,7 +29,7 @@ HARNESS = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>L
 def package(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("scorm")
     target = tmp / "cursus-scorm.zip"
-    result = subprocess.run([ELEARN, "export", "scorm", "-o", str(target)], cwd=REPO, capture_output=True, text=True)
+    result = elearn("export", "scorm", "-o", str(target))
     assert result.returncode == 0, result.stderr
     return target
 
@@ -145,5 +141,5 @@ def course_frame_plain(page):
 
 def test_scorm_export_is_deterministic(package, tmp_path):
     again = tmp_path / "again.zip"
-    subprocess.run([ELEARN, "export", "scorm", "-o", str(again)], cwd=REPO, check=True, capture_output=True)
+    elearn("export", "scorm", "-o", str(again), check=True)
     assert again.read_bytes() == package.read_bytes()

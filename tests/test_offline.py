@@ -1,8 +1,7 @@
 """Offline both ways: a service worker for the hosted site, and a zip for file://."""
 
+import contextlib
 import shutil
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 from urllib.parse import urlparse
@@ -10,11 +9,10 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
-from conftest import REPO, edit, mkdocs_build, serve
+from conftest import REPO, edit, elearn, mkdocs_build, serving
 from learner import answer_quiz
 from test_accessibility import answer_every_question
 
-ELEARN = str(Path(sys.executable).parent / "elearn")
 PAGES = ["programma/", "programma/eerder-en-beter-in-beeld/", "programma/specifieke-groepen/", "meldcode/",
          "meldcode/stap-1-signalen/", "meldcode/stap-3-gesprek/", "meldcode/afwegingskader/", "meldcode/kindcheck/",
          "begrippen/", "bronnen/", "toetsen/module-afwegen/", "voortgang/"]
@@ -30,11 +28,10 @@ def test_hosted_site_works_offline_and_offers_a_new_version(browser, tmp_path):
     root = copy_course(tmp_path)
     site = tmp_path / "site"
     mkdocs_build(root, site)
-    server, url = serve(site)
     context = browser.new_context()
     hosts = set()
     context.on("request", lambda r: hosts.add(urlparse(r.url).hostname))
-    try:
+    with serving(site) as url, contextlib.closing(context):
         page = context.new_page()
         page.goto(url + "/")
         page.evaluate("navigator.serviceWorker.ready.then(() => true)")
@@ -61,10 +58,6 @@ def test_hosted_site_works_offline_and_offers_a_new_version(browser, tmp_path):
         prompt.click()
         expect(page.locator("article")).to_contain_text("In deze vernieuwde training leer je", timeout=15000)
         assert hosts <= {"127.0.0.1"}, hosts
-    finally:
-        context.close()
-        server.shutdown()
-        server.server_close()
 
 
 def test_manifest_makes_the_site_installable(built_site):
@@ -86,7 +79,7 @@ def test_manifest_makes_the_site_installable(built_site):
 def unzipped(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("zip")
     target = tmp / "cursus-offline.zip"
-    result = subprocess.run([ELEARN, "export", "offline", "-o", str(target)], cwd=REPO, capture_output=True, text=True)
+    result = elearn("export", "offline", "-o", str(target))
     assert result.returncode == 0, result.stderr
     assert "Geschreven:" in result.stdout
     out = tmp / "usb"
@@ -97,7 +90,7 @@ def unzipped(tmp_path_factory):
 def test_zip_is_deterministic_and_has_no_worker(unzipped, tmp_path):
     target, out = unzipped
     again = tmp_path / "again.zip"
-    subprocess.run([ELEARN, "export", "offline", "-o", str(again)], cwd=REPO, check=True, capture_output=True)
+    elearn("export", "offline", "-o", str(again), check=True)
     assert again.read_bytes() == target.read_bytes()
     assert not (out / "sw.js").exists() and not (out / "manifest.webmanifest").exists()
     assert (out / "meldcode" / "kindcheck.html").exists() and (out / "search" / "search_index.js").exists()

@@ -247,7 +247,7 @@ def test_keyboard_shortanswer(page):
 
 def test_keyboard_case(page):
     for text in ["Je noteert wat je ziet.", "Je overlegt met de aandachtsfunctionaris.", "Je meldt bij Veilig Thuis."]:
-        tab_to(page, f'[data-elearn-question="v-case"] .elearn-choice-button:not([disabled])')
+        tab_to(page, '[data-elearn-question="v-case"] .elearn-choice-button:not([disabled])')
         while page.evaluate("document.activeElement.textContent.trim()") != text:
             page.keyboard.press("Tab")
         page.keyboard.press("Enter")
@@ -297,15 +297,14 @@ def test_module_test_draws_from_the_pool_and_redraws_on_retry(browser, served_mi
 
 def test_quizzes_work_after_instant_navigation(browser, mini, tmp_path):
     """Material's instant navigation swaps pages without a load event; quizzes must still work."""
-    from conftest import edit, mkdocs_build, serve
+    from conftest import edit, mkdocs_build, serving
 
     site = tmp_path / "site"
-    server, url = serve(site)
-    # Instant navigation only follows links the sitemap (built from site_url) knows.
-    edit(mini / "mkdocs.yml", "site_name: Mini-cursus\n", f"site_name: Mini-cursus\nsite_url: {url}/\n")
-    edit(mini / "mkdocs.yml", "  font: false\n", "  font: false\n  features:\n    - navigation.instant\n")
-    mkdocs_build(mini, site)
-    try:
+    with serving(site) as url:
+        # Instant navigation only follows links the sitemap (built from site_url) knows.
+        edit(mini / "mkdocs.yml", "site_name: Mini-cursus\n", f"site_name: Mini-cursus\nsite_url: {url}/\n")
+        edit(mini / "mkdocs.yml", "  font: false\n", "  font: false\n  features:\n    - navigation.instant\n")
+        mkdocs_build(mini, site)
         page = browser.new_page()
         errors = []
         page.on("pageerror", lambda e: errors.append(str(e)))
@@ -320,6 +319,3 @@ def test_quizzes_work_after_instant_navigation(browser, mini, tmp_path):
         expect(q.locator(".elearn-verdict")).to_have_text("Goed!")
         assert errors == []  # Material re-runs inline scripts: our data must be harmless as code
         page.close()
-    finally:
-        server.shutdown()
-        server.server_close()

@@ -3,12 +3,9 @@
 import gzip
 import json
 import re
-import subprocess
-import sys
 from collections import Counter
-from pathlib import Path
 
-from conftest import REPO
+from conftest import elearn
 
 TYPES = {"single", "multiple", "truefalse", "ordering", "matching", "shortanswer", "case"}
 
@@ -89,8 +86,7 @@ def test_budget_elearn_js_and_css_at_most_15_kb_gzipped(built_site):
 
 
 def stats():
-    elearn = str(Path(sys.executable).parent / "elearn")
-    result = subprocess.run([elearn, "stats", "--json"], cwd=REPO, capture_output=True, text=True, check=True)
+    result = elearn("stats", "--json", check=True)
     return json.loads(result.stdout)
 
 
@@ -99,7 +95,6 @@ def test_stats_match_the_built_site(built_site):
     pages = [p for p in built_site.rglob("index.html")]
     assert numbers["pages"] == len(pages)
     seen = {}
-    cases = set()
     for page in pages:
         html = page.read_text(encoding="utf-8")
         for qid, kind in re.findall(r'data-elearn-question="([^"]+)" data-elearn-type="([^"]+)"', html):

@@ -48,7 +48,7 @@ def test_a_valid_route_has_no_errors_and_its_steps_must_be_tested(mini):
 
 
 def test_a_route_that_misses_a_step_is_an_error(mini):
-    path = with_sector(mini, SECTOR.replace(
+    with_sector(mini, SECTOR.replace(
         "  - {id: school-stap-3, stap: stap-drie, wat_je_doet: [{tekst: Praat., bron: bron-a}]}\n", ""))
     [error] = errors(mini)
     assert error.message == "route 'school' mist stap 3 (Gesprek)"
@@ -109,15 +109,9 @@ def test_the_course_has_seven_routes_a_comparison_and_sourced_facts(built_site):
 
 def test_stats_cover_every_sector_step_and_count_the_cases():
     import json
-    import subprocess
-    import sys
-    from pathlib import Path
+    from conftest import elearn
 
-    from conftest import REPO
-
-    elearn = str(Path(sys.executable).parent / "elearn")
-    numbers = json.loads(subprocess.run([elearn, "stats", "--json"], cwd=REPO, capture_output=True, text=True,
-                                        check=True).stdout)
+    numbers = json.loads(elearn("stats", "--json", check=True).stdout)
     for sector in SECTORS:
         for n in range(1, 6):
             assert numbers["coverage"][f"{sector}-stap-{n}"] >= 1, f"{sector}-stap-{n}"

@@ -77,10 +77,12 @@ def all_nodes(course: Course) -> Iterator[Node]:
 def validate(course: Course, pages: list[PageSpec] | None = None) -> list[Diagnostic]:
     pages = site_pages(course) if pages is None else pages
     nodes = list(all_nodes(course))
+    # Which quiz ids exist: directives and session plans name them (computed once here).
+    quiz_ids = set(quiz_specs(course, pages)) if course.complete else set()
     diagnostics: list[Diagnostic] = []
     diagnostics += check_unique_ids(nodes)
     diagnostics += check_pages(pages)
-    diagnostics += check_references(course, nodes, pages)
+    diagnostics += check_references(course, nodes, pages, quiz_ids)
     if course.meldcode:
         diagnostics += check_numbering(course.meldcode.steps, "stap", expected=5)
         diagnostics += check_decision_framework(course.meldcode.decision_framework.questions)
@@ -92,7 +94,7 @@ def validate(course: Course, pages: list[PageSpec] | None = None) -> list[Diagno
             diagnostics += check_numbering(line.themes, f"thema in actielijn {line.number}")
     for question in course.questions():
         diagnostics += check_question(question)
-    diagnostics += check_directives(course, pages)
+    diagnostics += check_directives(course, quiz_ids)
     for plan in course.sessions:
         diagnostics += check_session(plan)
     if course.complete:
@@ -146,14 +148,14 @@ def check_pages(pages: list[PageSpec]) -> list[Diagnostic]:
     return found
 
 
-def defined_ids(course: Course, nodes: list[Node], pages: list[PageSpec]) -> dict[str, set[str]]:
+def defined_ids(course: Course, nodes: list[Node], pages: list[PageSpec], quiz_ids: set[str]) -> dict[str, set[str]]:
     ids: dict[str, set[str]] = defaultdict(set)
     for node in nodes:
         kind = KIND_OF_CLASS.get(type(node))
         if kind:
             ids[kind].add(node.id)
     ids["page"] = {p.id for p in pages}
-    ids["quiz-or-page"] = ids["page"] | set(quiz_specs(course, pages)) if course.complete else set()
+    ids["quiz-or-page"] = ids["page"] | quiz_ids
     ids["content"] = ids["page"] | {
         n.id
         for root in content_roots(course)
@@ -181,8 +183,8 @@ def checkable_kinds(course: Course) -> set[str]:
     return kinds
 
 
-def check_references(course: Course, nodes: list[Node], pages: list[PageSpec]) -> list[Diagnostic]:
-    ids = defined_ids(course, nodes, pages)
+def check_references(course: Course, nodes: list[Node], pages: list[PageSpec], quiz_ids: set[str]) -> list[Diagnostic]:
+    ids = defined_ids(course, nodes, pages, quiz_ids)
     checkable = checkable_kinds(course)
     found = []
     for node in nodes:
@@ -474,10 +476,9 @@ def check_coverage(course: Course) -> list[Diagnostic]:
     ]
 
 
-def check_directives(course: Course, pages: list[PageSpec]) -> list[Diagnostic]:
+def check_directives(course: Course, known: set[str]) -> list[Diagnostic]:
     if not (course.complete and course.banks_complete):
         return []
-    known = quiz_specs(course, pages)
     return [
         Diagnostic(
             pos,
