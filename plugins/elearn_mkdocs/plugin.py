@@ -8,11 +8,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from elearn.build import ASSETS, COURSE_SCRIPT, THEME_DIR, CourseBuild, asset_uris, prepare
+from elearn.build import ASSETS, COURSE_SCRIPT, QUESTIONS_SCRIPT, THEME_DIR, CourseBuild, asset_uris, prepare
 from elearn.assets import PACKAGE, served
 from elearn.offline import MANIFEST, WORKER, icon_png, precache, service_worker, web_manifest
 from elearn.privacy import external_resources
-from elearn.coursemap import course_map, course_script
+from elearn.coursemap import course_map, question_map, script
 from elearn.diagnostics import ContentError
 from elearn.directive import QuizDirectiveExtension
 
@@ -86,7 +86,9 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
         site = self.build.site
         urls = {p.id: files.get_file_from_path(p.uri).url for p in site.pages}
         data = course_map(self.build.course, site.pages, urls, self._markdown_of(), site.quizzes)
-        files.append(File.generated(config, COURSE_SCRIPT, content=course_script(data)))
+        files.append(File.generated(config, COURSE_SCRIPT, content=script("ELEARN_COURSE", data)))
+        questions = question_map(self.build.course, urls, site.quizzes)
+        files.append(File.generated(config, QUESTIONS_SCRIPT, content=script("ELEARN_QUESTIONS", questions)))
         self._files = files
         return files
 

@@ -19,17 +19,28 @@ ASSETS: dict[str, Path] = {
     "assets/elearn/progress.js": PACKAGE / "assets" / "progress.js",
     "assets/elearn/elearn.js": PACKAGE / "assets" / "elearn.js",
     "assets/elearn/offline.js": PACKAGE / "assets" / "offline.js",
+    "assets/elearn/klassikaal.js": PACKAGE / "assets" / "klassikaal.js",
+    "assets/elearn/klassikaal.css": PACKAGE / "assets" / "klassikaal.css",
+    "assets/elearn/groep.js": PACKAGE / "assets" / "groep.js",
+    "assets/elearn/groep.css": PACKAGE / "assets" / "groep.css",
 }
+# Trainer tools: elearn.js loads them from beside itself when a trainer asks for one, so a
+# learner's page never carries them. Not in any page's script list.
+ON_DEMAND = tuple(u for u in ASSETS if u.rsplit("/", 1)[1].startswith(("klassikaal.", "groep.")))
 # Written per build: the course's structure for the progress code (see coursemap).
 COURSE_SCRIPT = "assets/elearn/course.js"
+# Every question and where to show it, for the group results page only (loaded by groep.js).
+QUESTIONS_SCRIPT = "assets/elearn/vragen.js"
 
 
 HOSTED_ONLY = ("assets/elearn/offline.js",)  # the service worker's side: http(s) only
 
 
 def asset_uris(hosted: bool = True) -> tuple[list[str], list[str]]:
-    css = [u for u in ASSETS if u.endswith(".css")]
-    js = [COURSE_SCRIPT] + [u for u in ASSETS if u.endswith(".js") and (hosted or u not in HOSTED_ONLY)]
+    css = [u for u in ASSETS if u.endswith(".css") and u not in ON_DEMAND]
+    js = [COURSE_SCRIPT] + [
+        u for u in ASSETS if u.endswith(".js") and u not in ON_DEMAND and (hosted or u not in HOSTED_ONLY)
+    ]
     return css, js
 
 

@@ -11,10 +11,12 @@ import math
 import re
 
 from .load import Course
-from .pages import PageSpec
-from .quizzes import test_id
-from .quizrender import QuizSpec
+from .pages import TRAINER_TEMPLATES, PageSpec
+from .quizzes import practice_id, test_id
+from .quizrender import QuizSpec, plain
 
+# Pages that show progress rather than teach: visiting them is not course work.
+TOOL_TEMPLATES = ("dashboard.md.j2", "certificate.md.j2")
 WORDS_PER_MINUTE = 180  # careful reading of study text
 MINUTES_PER_QUESTION = 1
 
@@ -53,9 +55,12 @@ def course_map(course: Course, pages: list[PageSpec], urls: dict[str, str], mark
     return {
         "course": course.course.id,
         "title": course.course.title,
-        "pages": {p.id: {"title": p.title, "url": urls[p.id]} for p in pages if p.id in urls},
-        # pages that show progress rather than teach: visiting them is not course work
-        "tools": [p.id for p in pages if p.template in ("dashboard.md.j2", "certificate.md.j2")],
+        # The trainers' section is not course work, and every page here costs every learner bytes.
+        "pages": {
+            p.id: {"title": p.title, "url": urls[p.id]}
+            for p in pages if p.id in urls and p.template not in TRAINER_TEMPLATES
+        },
+        "tools": [p.id for p in pages if p.template in TOOL_TEMPLATES],
         "modules": modules,
         "paths": [
             {"id": a.id, "title": a.title, "modules": a.modules} for a in course.course.audiences
@@ -63,5 +68,34 @@ def course_map(course: Course, pages: list[PageSpec], urls: dict[str, str], mark
     }
 
 
-def course_script(data: dict) -> str:
-    return "window.ELEARN_COURSE = " + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ";\n"
+def question_map(course: Course, urls: dict[str, str], quizzes: dict[str, QuizSpec]) -> list[dict]:
+    """Every question in course order, with where a trainer can show it: for the group results.
+
+    ``url`` is the question on the page that practises it, or else in its module's test;
+    ``classroom`` opens it full screen from the test page, which holds the whole pool.
+    """
+    practised: dict[str, str] = {}
+    for spec in quizzes.values():
+        page_id = spec.id.removeprefix("oefen-")
+        if spec.id == practice_id(page_id) and page_id in urls:
+            for q in spec.questions:
+                practised.setdefault(q.id, f"{urls[page_id]}#{spec.id}--{q.id}")
+    found = []
+    for bank in course.banks:
+        test = test_id(bank.module) if bank.module else None
+        test_url = urls.get(test) if test in quizzes else None
+        for q in bank.questions:
+            title = q.title or plain(q.prompt)
+            found.append({
+                "id": q.id,
+                "title": title if len(title) <= 140 else title[:137].rstrip() + "\u2026",
+                "module": bank.module,
+                "url": practised.get(q.id) or (f"{test_url}#{test}--{q.id}" if test_url else None),
+                "classroom": f"{test_url}?klassikaal={test}&vraag={q.id}" if test_url else None,
+            })
+    return found
+
+
+def script(variable: str, data) -> str:
+    return f"window.{variable} = " + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ";\n"
+

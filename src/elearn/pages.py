@@ -78,6 +78,8 @@ def site_pages(course: Course) -> list[PageSpec]:
         pages.append(PageSpec("trainers", "trainers/index.md", "Voor trainers", "trainers.md.j2", []))
         for plan in course.sessions:
             pages.append(PageSpec(plan.id, f"trainers/{plan.id}.md", plan.title, "session.md.j2", [plan]))
+    if course.banks:
+        pages.append(PageSpec("groepsresultaten", "trainers/groepsresultaten.md", "Groepsresultaten", "group.md.j2"))
     if course.glossary:
         pages.append(PageSpec("begrippen", "begrippen.md", "Begrippenlijst", "glossary.md.j2", [course.glossary]))
     if course.sources:
@@ -88,6 +90,7 @@ def site_pages(course: Course) -> list[PageSpec]:
 
 
 REFERENCE_PAGES = ("begrippen", "bronnen", "certificaat")
+TRAINER_TEMPLATES = ("trainers.md.j2", "session.md.j2", "group.md.j2")
 # Pages that end with "Test jezelf": the questions that test what the page teaches.
 PRACTICE_TEMPLATES = (
     "action_line.md.j2", "step.md.j2", "framework.md.j2", "kindcheck.md.j2", "roles.md.j2", "sector.md.j2",
@@ -115,7 +118,7 @@ def navigation(course: Course, pages: list[PageSpec]) -> list:
             entries.append({test.title: test.uri})
             placed.add(test.id)
         nav.append({module.title: entries})
-    trainer_pages = [p for p in pages if p.template in ("trainers.md.j2", "session.md.j2")]
+    trainer_pages = [p for p in pages if p.template in TRAINER_TEMPLATES]
     if trainer_pages:
         nav.append({"Voor trainers": [{p.title: p.uri} for p in trainer_pages]})
         placed.update(p.id for p in trainer_pages)

@@ -81,7 +81,12 @@ class _PageContext:
             if bank.id == ref or question:
                 label = (question.title or question.id) if question else bank.title
                 test = f"toets-{bank.module}"
-                return f"[{label}]({self.link(test)})" if test in self.by_id else label
+                if test not in self.by_id:
+                    return label
+                # The test page holds the bank's whole pool, so it can project any of its questions.
+                target = self.link(test)
+                query = f"?klassikaal={test}" + (f"&vraag={question.id}" if question else "")
+                return f"[{label}]({target}) ([klassikaal]({target}{query}))"
         return ref
 
     def cite(self, node_or_id) -> str:

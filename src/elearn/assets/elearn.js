@@ -4,6 +4,9 @@
  * reveals, marks and scores. It never builds markup from strings. */
 (function () {
   "use strict";
+  // Trainer tools load from beside this file, only when used: learners never pay for them.
+  var HERE = document.currentScript.src;
+  var extras = window.elearnExtras = window.elearnExtras || {};
 
   function all(root, selector) {
     return Array.prototype.slice.call(root.querySelectorAll(selector));
@@ -310,7 +313,7 @@
   function answered(q, score) {
     document.dispatchEvent(new CustomEvent("elearn:answer", {
       detail: { quiz: q.quiz.id, question: q.id, type: q.type, score: score, attempt: q.attempts, test: q.quiz.isTest,
-        topics: q.data.topics }
+        topics: q.data.topics, classroom: !!q.quiz.classroom }
     }));
     var quiz = q.quiz;
     var pending = quiz.active.filter(function (x) { return x.score === null; });
@@ -336,7 +339,8 @@
       }));
     }
     document.dispatchEvent(new CustomEvent("elearn:quiz", {
-      detail: { quiz: quiz.id, score: percent, mastery: quiz.data.mastery, passed: !!quiz.data.mastery && percent >= quiz.data.mastery, test: quiz.isTest }
+      detail: { quiz: quiz.id, score: percent, mastery: quiz.data.mastery, passed: !!quiz.data.mastery && percent >= quiz.data.mastery, test: quiz.isTest,
+        classroom: !!quiz.classroom }
     }));
     window.setTimeout(function () { announce(quiz, text); }, 900);
   }
@@ -397,7 +401,23 @@
       quiz.questions.push(q);
     });
     root.classList.add("is-enhanced");
+    root.elearnQuiz = quiz;
+    var open = button("Klassikaal tonen", "elearn-classroom-open", function () { need("klassikaal", { quiz: quiz }); });
+    open.setAttribute("aria-label", "Klassikaal tonen: " + root.getAttribute("aria-label"));
+    root.insertBefore(open, root.firstChild);
     draw(quiz);
+  }
+
+  /* A trainer tool from its own file, loaded the first time it is asked for. */
+  function need(name, arg) {
+    if (extras[name]) return extras[name](arg);
+    var style = make("link");
+    var script = make("script");
+    style.rel = "stylesheet";
+    style.href = new URL(name + ".css", HERE).href;
+    script.src = new URL(name + ".js", HERE).href;
+    script.onload = function () { extras[name](arg); };
+    document.head.append(style, script);
   }
 
   /* The sector comparison: two chosen sectors side by side, readable on a phone. */
@@ -440,7 +460,15 @@
   function init() {
     all(document, "[data-elearn-quiz]").forEach(setupQuiz);
     all(document, "[data-elearn-compare]").forEach(setupCompare);
+    all(document, "[data-elearn-group]").forEach(function (el) { need("groep", el); });
+    // ?klassikaal=<quiz>[&vraag=<question>]: a session plan opens a quiz or a case for the group.
+    var wanted = new URLSearchParams(window.location.search);
+    var root = wanted.get("klassikaal") && document.querySelector('[data-elearn-quiz="' + CSS.escape(wanted.get("klassikaal")) + '"]');
+    if (root && !root.elearnQuiz.classroom) need("klassikaal", { quiz: root.elearnQuiz, question: wanted.get("vraag") });
   }
+
+  window.elearn = { all: all, make: make, button: button, mark: mark, announce: announce, draw: draw,
+    showAnswer: showAnswer, startCase: startCase, choose: choose };
 
   // Material's instant navigation swaps pages without a load event: follow document$.
   if (window.document$ && window.document$.subscribe) {

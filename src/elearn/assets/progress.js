@@ -71,8 +71,11 @@
       return p && isTime(p.first) && isTime(p.last) && count(p.visits) ? { first: p.first, last: p.last, visits: p.visits } : null;
     });
     out.questions = entries(rec.questions, function (q) {
-      return q && count(q.attempts) && fraction(q.best) && fraction(q.last) && isTime(q.at) ?
-        { attempts: q.attempts, best: q.best, last: q.last, at: q.at, topics: ids(q.topics) } : null;
+      if (!(q && count(q.attempts) && fraction(q.best) && fraction(q.last) && isTime(q.at))) return null;
+      var out = { attempts: q.attempts, best: q.best, last: q.last, at: q.at, topics: ids(q.topics) };
+      // The first answer, before any retry: what a trainer's group overview counts.
+      if (fraction(q.first)) out.first = q.first;
+      return out;
     });
     out.quizzes = entries(rec.quizzes, function (q) {
       return q && count(q.attempts) && count(q.best) && q.best <= 100 && count(q.last) && q.last <= 100 && isTime(q.at) ?
@@ -166,9 +169,10 @@
   function moduleById(id) { return COURSE.modules.filter(function (m) { return m.id === id; })[0]; }
   function pathById(id) { return COURSE.paths.filter(function (p) { return p.id === id; })[0]; }
 
-  function moduleStatus(module) {
-    var visited = module.pages.filter(function (id) { return state.pages[id]; }).length;
-    var quiz = module.test ? state.quizzes[module.test] : null;
+  function moduleStatus(module, rec) {
+    rec = rec || state;
+    var visited = module.pages.filter(function (id) { return rec.pages[id]; }).length;
+    var quiz = module.test ? rec.quizzes[module.test] : null;
     var passed = !module.test || !!(quiz && quiz.passed);
     var units = module.pages.length + (module.test ? 1 : 0);
     var done = visited + (module.test && passed ? 1 : 0);
@@ -176,9 +180,9 @@
       complete: visited === module.pages.length && passed };
   }
 
-  function pathStatus(path) {
+  function pathStatus(path, rec) {
     var modules = path.modules.map(moduleById).filter(Boolean);
-    var statuses = modules.map(moduleStatus);
+    var statuses = modules.map(function (m) { return moduleStatus(m, rec); });
     var percent = statuses.length ? Math.round(statuses.reduce(function (s, x) { return s + x.percent; }, 0) / statuses.length) : 0;
     return { modules: modules, statuses: statuses, percent: percent, complete: statuses.every(function (s) { return s.complete; }) };
   }
@@ -217,7 +221,7 @@
     var d = event.detail;
     if (d.classroom) return; // projected for a group: nobody's own score
     update(function (rec) {
-      var q = rec.questions[d.question] || { attempts: 0, best: 0 };
+      var q = rec.questions[d.question] || { attempts: 0, best: 0, first: d.score };
       q.attempts += 1;
       q.best = Math.max(q.best, d.score);
       q.last = d.score;
@@ -460,19 +464,26 @@
     if (status) status.textContent = text;
   }
 
-  function importText(text) {
+  /* A progress file's text to a clean record, or what is wrong with it. */
+  function parse(text) {
     var data;
     try {
       data = JSON.parse(text);
     } catch (e) {
-      return "Niet ingeladen: dit is geen voortgangsbestand (geen geldige JSON). Er is niets veranderd.";
+      return { problem: "dit is geen voortgangsbestand (geen geldige JSON)" };
     }
-    if (!data || typeof data !== "object") return "Niet ingeladen: dit is geen voortgangsbestand. Er is niets veranderd.";
+    if (!data || typeof data !== "object") return { problem: "dit is geen voortgangsbestand" };
     if (data.course !== COURSE.course) {
-      return "Niet ingeladen: dit bestand hoort bij een andere cursus (" + String(data.course).slice(0, 60) + "). Er is niets veranderd.";
+      return { problem: "dit bestand hoort bij een andere cursus (" + String(data.course).slice(0, 60) + ")" };
     }
     var rec = migrate(data);
-    if (!rec) return "Niet ingeladen: dit voortgangsbestand is beschadigd of van een onbekende versie. Er is niets veranderd.";
+    return rec ? { record: rec } : { problem: "dit voortgangsbestand is beschadigd of van een onbekende versie" };
+  }
+
+  function importText(text) {
+    var result = parse(text);
+    if (result.problem) return "Niet ingeladen: " + result.problem + ". Er is niets veranderd.";
+    var rec = result.record;
     update(function (current) { Object.keys(rec).forEach(function (k) { current[k] = rec[k]; }); });
     return "Ingeladen: je voortgang van " + new Date(rec.updated).toLocaleDateString("nl-NL") + " staat nu in deze browser.";
   }
@@ -541,7 +552,9 @@
     render();
   }
 
-  window.elearnProgress = { importText: importText }; // for the test suite and the SCORM bridge
+  // For the SCORM bridge, the trainers' group overview and the test suite.
+  window.elearnProgress = { importText: importText, parse: parse, pathStatus: pathStatus, pathById: pathById,
+    link: link, MAX_IMPORT: MAX_IMPORT, url: function (u) { return new URL(u, baseUrl()).href; } };
 
   if (window.document$ && window.document$.subscribe) {
     window.document$.subscribe(init);

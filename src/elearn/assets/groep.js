@@ -1,0 +1,267 @@
+/* elearn group results: a trainer reads the progress files a group exported, in this browser.
+ * Nothing is uploaded and nothing is kept: the files live in this page until it is closed.
+ * Every file is checked as an import is (progress.js), so a broken file or one of another
+ * course is named and skipped while the rest count. Names are only ever shown as text.
+ * Loaded by elearn.js on the group results page. */
+(function () {
+  "use strict";
+  var E = window.elearn;
+  var P = window.elearnProgress;
+  var COURSE = window.ELEARN_COURSE;
+  var HERE = document.currentScript ? document.currentScript.src : "";
+  var TESTS = COURSE.modules.filter(function (m) { return m.test; });
+  var TOP = 5;
+
+  function start(root) {
+    if (root.elearnGroup) return;
+    if (!window.ELEARN_QUESTIONS) {
+      var data = document.createElement("script");
+      data.src = new URL("vragen.js", HERE || window.location.href).href;
+      data.onload = function () { start(root); };
+      document.head.appendChild(data);
+      return;
+    }
+    var group = root.elearnGroup = { learners: [], messages: [], root: root };
+    root.textContent = "";
+    var zone = root.appendChild(E.make("div", "elearn-drop"));
+    zone.appendChild(E.make("p", null, "Sleep de voortgangsbestanden (.json) hierheen, of kies ze:"));
+    var label = zone.appendChild(E.make("label", "md-button md-button--primary elearn-btn elearn-file", "Bestanden kiezen"));
+    var input = label.appendChild(E.make("input"));
+    input.type = "file";
+    input.multiple = true;
+    input.accept = ".json,application/json";
+    input.addEventListener("change", function () {
+      read(group, input.files);
+      input.value = "";
+    });
+    zone.appendChild(E.button("Alles leegmaken", "", function () {
+      group.learners = [];
+      group.messages = [];
+      render(group);
+      group.status.textContent = "Het overzicht is leeg.";
+    }));
+    zone.addEventListener("dragover", function (event) {
+      event.preventDefault();
+      zone.classList.add("is-over");
+    });
+    zone.addEventListener("dragleave", function () { zone.classList.remove("is-over"); });
+    zone.addEventListener("drop", function (event) {
+      event.preventDefault();
+      zone.classList.remove("is-over");
+      read(group, event.dataTransfer.files);
+    });
+    group.status = root.appendChild(E.make("p", "elearn-group-status"));
+    group.status.setAttribute("role", "status");
+    group.files = root.appendChild(E.make("ul", "elearn-group-files"));
+    group.results = root.appendChild(E.make("div", "elearn-group-results"));
+    render(group);
+  }
+
+  /* All files are read before anything is counted, so the order of the files is kept. */
+  function read(group, fileList) {
+    var files = Array.prototype.slice.call(fileList || []);
+    var results = [];
+    var pending = files.length;
+    if (!pending) return;
+    group.status.textContent = "Bezig met lezen\u2026";
+    files.forEach(function (file, i) {
+      function done(result) {
+        results[i] = result;
+        if (--pending) return;
+        var before = group.learners.length;
+        var refused = 0;
+        files.forEach(function (f, j) { if (!add(group, f.name, results[j])) refused++; });
+        render(group);
+        group.status.textContent = files.length + (files.length === 1 ? " bestand" : " bestanden") + " gelezen: " +
+          (files.length - refused) + " meegenomen, " + refused + " niet. In het overzicht: " +
+          group.learners.length + " deelnemers" + (group.learners.length > before ? "." : " (geen nieuwe).");
+      }
+      if (file.size > P.MAX_IMPORT) return done({ problem: "dit bestand is te groot voor een voortgangsbestand" });
+      var reader = new FileReader();
+      reader.onload = function () { done(P.parse(String(reader.result))); };
+      reader.onerror = function () { done({ problem: "dit bestand kon niet worden gelezen" }); };
+      reader.readAsText(file);
+    });
+  }
+
+  function nameOf(learner) { return learner.record.name || learner.file; }
+
+  function add(group, file, result) {
+    if (result.problem) {
+      group.messages.push({ ok: false, text: file + ": niet meegenomen, want " + result.problem + "." });
+      return false;
+    }
+    var rec = result.record;
+    // Two exports from one browser: the same start time and name. The newest counts.
+    var twin = group.learners.filter(function (l) {
+      return l.record.created === rec.created && l.record.name === rec.name;
+    })[0];
+    if (twin) {
+      var newer = rec.updated > twin.record.updated;
+      group.messages.push({ ok: true, text: file + ": van dezelfde deelnemer als " + twin.file + "; alleen het nieuwste bestand (" +
+        (newer ? file : twin.file) + ") telt mee." });
+      if (newer) { twin.record = rec; twin.file = file; }
+      return true;
+    }
+    group.learners.push({ file: file, record: rec });
+    group.messages.push({ ok: true, text: file + ": meegenomen (" + (rec.name || "geen naam in het bestand") + ")." });
+    return true;
+  }
+
+  /* --- the figures --- */
+
+  function learnerRow(learner) {
+    var rec = learner.record;
+    var path = rec.path ? P.pathById(rec.path) : null;
+    return {
+      name: nameOf(learner),
+      file: learner.file,
+      path: path ? path.title : "",
+      done: path ? P.pathStatus(path, rec).percent : null,
+      tests: TESTS.map(function (m) { return rec.quizzes[m.test] || null; })
+    };
+  }
+
+  function questionRows(group) {
+    var rows = [];
+    window.ELEARN_QUESTIONS.forEach(function (q, order) {
+      var answered = 0;
+      var right = 0;
+      group.learners.forEach(function (l) {
+        var a = l.record.questions[q.id];
+        if (!a) return;
+        answered++;
+        if ((a.first === undefined ? a.last : a.first) === 1) right++;
+      });
+      if (answered) rows.push({ q: q, order: order, answered: answered, right: right, share: Math.round(100 * right / answered) });
+    });
+    return rows;
+  }
+
+  function mostMissed(rows) {
+    return rows.filter(function (r) { return r.right < r.answered; }).sort(function (a, b) {
+      return (b.answered - b.right) - (a.answered - a.right) || a.right / a.answered - b.right / b.answered || a.order - b.order;
+    }).slice(0, TOP);
+  }
+
+  function moduleTitle(id) {
+    var m = COURSE.modules.filter(function (x) { return x.id === id; })[0];
+    return m ? m.title : "";
+  }
+
+  /* --- what the trainer sees --- */
+
+  function link(text, url) {
+    if (!url) return E.make("span", null, text);
+    var a = E.make("a", null, text);
+    a.href = P.url(url);
+    return a;
+  }
+
+  function table(caption, head, rows) {
+    // A wide table scrolls on its own, and can be scrolled by keyboard.
+    var box = E.make("div", "elearn-scroll");
+    box.setAttribute("role", "region");
+    box.setAttribute("aria-label", caption);
+    box.tabIndex = 0;
+    var t = box.appendChild(E.make("table", "elearn-group-table"));
+    t.appendChild(E.make("caption", "elearn-visually-hidden", caption));
+    var tr = t.appendChild(E.make("thead")).appendChild(E.make("tr"));
+    head.forEach(function (h) { tr.appendChild(E.make("th", null, h)).setAttribute("scope", "col"); });
+    var body = t.appendChild(E.make("tbody"));
+    rows.forEach(function (cells) {
+      var row = body.appendChild(E.make("tr"));
+      cells.forEach(function (c, i) {
+        var cell = row.appendChild(E.make(i ? "td" : "th"));
+        if (!i) cell.setAttribute("scope", "row");
+        if (c && c.nodeType) cell.appendChild(c); else cell.textContent = c;
+      });
+    });
+    return box;
+  }
+
+  function score(quiz) { return quiz ? quiz.best + "%" + (quiz.passed ? " \u2713" : "") : "\u2014"; }
+
+  function render(group) {
+    group.files.textContent = "";
+    group.messages.forEach(function (m) {
+      group.files.appendChild(E.make("li", m.ok ? "is-correct" : "is-wrong", (m.ok ? "\u2713 " : "\u2717 ") + m.text));
+    });
+    var out = group.results;
+    out.textContent = "";
+    if (!group.learners.length) {
+      out.appendChild(E.make("p", null, "Nog geen voortgangsbestanden ingelezen."));
+      return;
+    }
+    var learners = group.learners.map(learnerRow);
+    var questions = questionRows(group);
+
+    out.appendChild(E.make("h2", null, "Per deelnemer (" + learners.length + ")"));
+    out.appendChild(table("Per deelnemer",
+      ["Naam", "Bestand", "Leerpad", "Voltooid"].concat(TESTS.map(function (m) { return "Toets " + m.title; })),
+      learners.map(function (r) {
+        return [r.name, r.file, r.path || "geen leerpad gekozen", r.done === null ? "\u2014" : r.done + "%"].concat(r.tests.map(score));
+      })));
+
+    out.appendChild(E.make("h2", null, "Het vaakst gemist"));
+    var missed = mostMissed(questions);
+    if (missed.length) {
+      var list = out.appendChild(E.make("ol", "elearn-missed"));
+      missed.forEach(function (r) {
+        var li = list.appendChild(E.make("li"));
+        li.appendChild(link(r.q.title, r.q.url));
+        li.appendChild(document.createTextNode(": " + (r.answered - r.right) + " van de " + r.answered +
+          " niet goed bij de eerste poging (" + r.share + "% goed). "));
+        if (r.q.classroom) li.appendChild(link("Klassikaal bespreken", r.q.classroom));
+      });
+    } else {
+      out.appendChild(E.make("p", null, questions.length ? "Elke beantwoorde vraag was bij iedereen meteen goed." :
+        "In deze bestanden zijn nog geen vragen beantwoord."));
+    }
+
+    out.appendChild(E.make("h2", null, "Per vraag (" + questions.length + " beantwoord)"));
+    if (questions.length) {
+      out.appendChild(table("Per vraag", ["Vraag", "Module", "Beantwoord door", "Goed bij eerste poging"],
+        questions.map(function (r) {
+          return [link(r.q.title, r.q.url), moduleTitle(r.q.module), String(r.answered), r.right + " (" + r.share + "%)"];
+        })));
+    }
+
+    var day = new Date().toISOString().slice(0, 10);
+    var controls = out.appendChild(E.make("div", "elearn-controls"));
+    controls.appendChild(E.button("Per deelnemer downloaden (CSV)", "", function () {
+      download("groepsresultaten-deelnemers-" + day + ".csv",
+        [["naam", "bestand", "leerpad", "voltooid (%)"].concat(TESTS.map(function (m) { return "toets " + m.title + " (beste %)"; }), ["toetsen gehaald"])]
+          .concat(learners.map(function (r) {
+            return [r.name, r.file, r.path, r.done].concat(r.tests.map(function (t) { return t ? t.best : ""; }),
+              [r.tests.filter(function (t) { return t && t.passed; }).length]);
+          })));
+    }));
+    controls.appendChild(E.button("Per vraag downloaden (CSV)", "", function () {
+      download("groepsresultaten-vragen-" + day + ".csv",
+        [["vraag-id", "vraag", "module", "beantwoord door", "goed bij eerste poging", "goed (%)"]].concat(questions.map(function (r) {
+          return [r.q.id, r.q.title, moduleTitle(r.q.module), r.answered, r.right, r.share];
+        })));
+    }));
+  }
+
+  /* Semicolons and a byte order mark: what a Dutch spreadsheet opens without asking. */
+  function cell(value) {
+    var text = value === null || value === undefined ? "" : String(value);
+    // A name must never run as a formula in the trainer's spreadsheet.
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+    return /[";\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  function download(name, rows) {
+    var text = "\uFEFF" + rows.map(function (r) { return r.map(cell).join(";"); }).join("\r\n") + "\r\n";
+    var a = E.make("a");
+    a.href = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  }
+
+  window.elearnExtras.groep = start;
+})();

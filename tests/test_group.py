@@ -1,0 +1,198 @@
+"""Group results: a trainer drops a group's exported progress files; everything happens in the browser."""
+
+import csv
+import io
+import json
+import random
+
+import yaml
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from conftest import FIXTURES
+from test_accessibility import check_page, describe
+
+MINI = FIXTURES / "mini"
+T = "2026-11-{:02d}T{:02d}:00:00.000Z"
+
+
+def course():
+    c = yaml.safe_load((MINI / "content" / "cursus.yml").read_text(encoding="utf-8"))
+    bank = yaml.safe_load((MINI / "quizzes" / "mini.yml").read_text(encoding="utf-8"))
+    module = c["modules"][0]
+    questions = [(q["id"], q.get("titel") or q["vraag"]) for q in bank["vragen"]]
+    return module, c["doelgroepen"][0], questions
+
+
+def learners(rng, module, path, questions):
+    """22 learners with varied progress, written as the dashboard's export writes them."""
+    made = []
+    for i in range(22):
+        name = {0: "", 1: '<img src=x onerror="window.hacked=1">', 2: "=SOM(A1:A9)"}.get(i, f"Deelnemer {i:02d}")
+        pages = {p: {"first": T.format(2, 9), "last": T.format(3, 9), "visits": 1}
+                 for p in module["onderdelen"] if rng.random() < 0.7}
+        answered = {}
+        for qid, _ in questions:
+            if rng.random() < 0.8:
+                first = rng.choice([0, 0.5, 1, 1])
+                entry = {"attempts": 2, "best": 1, "last": 1, "at": T.format(4, 10), "topics": []}
+                if i % 7 == 3:
+                    entry["last"] = first  # a file from before first answers were kept
+                else:
+                    entry["first"] = first
+                answered[qid] = entry
+        quizzes = {}
+        if rng.random() < 0.8:
+            best = rng.randrange(40, 101)
+            quizzes["toets-module-een"] = {"attempts": 1, "best": best, "last": best, "passed": best >= 80,
+                                           "at": T.format(5, 11)}
+        made.append({"schema": 2, "course": "mini", "created": T.format(1, i), "updated": T.format(6, i),
+                     "path": path["id"] if i % 5 else None, "name": name, "pages": pages, "questions": answered,
+                     "quizzes": quizzes, "last": None})
+    return made
+
+
+def expected(records, files, module, path, questions):
+    """The figures, computed here from the files and the course's YAML, not by the site's code."""
+    rows = []
+    for rec, file in zip(records, files):
+        visited = sum(1 for p in module["onderdelen"] if p in rec["pages"])
+        quiz = rec["quizzes"].get("toets-module-een")
+        passed = bool(quiz and quiz["passed"])
+        done = int(100 * (visited + passed) / (len(module["onderdelen"]) + 1) + 0.5)
+        rows.append({
+            "name": rec["name"] or file, "file": file, "path": path["titel"] if rec["path"] else "",
+            "done": done if rec["path"] else None, "best": quiz["best"] if quiz else None, "passed": passed,
+        })
+    per_question = []
+    for order, (qid, title) in enumerate(questions):
+        answers = [r["questions"][qid] for r in records if qid in r["questions"]]
+        right = sum(1 for a in answers if a.get("first", a["last"]) == 1)
+        if answers:
+            per_question.append({"id": qid, "title": title, "answered": len(answers), "right": right,
+                                 "share": int(100 * right / len(answers) + 0.5), "order": order})
+    missed = sorted((q for q in per_question if q["right"] < q["answered"]),
+                    key=lambda q: (-(q["answered"] - q["right"]), q["right"] / q["answered"], q["order"]))[:5]
+    return rows, per_question, missed
+
+
+def drop(page, files):
+    """A real drop event on the drop zone, with the files as a browser hands them over."""
+    page.evaluate(
+        """items => {
+            const data = new DataTransfer();
+            for (const [name, text] of items) data.items.add(new File([text], name, {type: "application/json"}));
+            document.querySelector(".elearn-drop").dispatchEvent(
+                new DragEvent("drop", {dataTransfer: data, bubbles: true, cancelable: true}));
+        }""",
+        files,
+    )
+
+
+def table_rows(page, caption):
+    region = page.get_by_role("region", name=caption)
+    return [[c.inner_text().strip() for c in row.locator("th, td").all()] for row in region.locator("tbody tr").all()]
+
+
+def download(page, name):
+    with page.expect_download() as info:
+        page.get_by_role("button", name=name).click()
+    text = open(info.value.path(), encoding="utf-8").read()
+    assert text.startswith("\ufeff")  # a Dutch spreadsheet opens it as UTF-8
+    return list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
+
+
+def test_group_results_from_25_files(browser, served_mini):
+    module, path, questions = course()
+    rng = random.Random(7)
+    records = learners(rng, module, path, questions)
+    names = [f"voortgang-{i:02d}.json" for i in range(len(records))]
+    files = [[n, json.dumps(r, indent=2)] for n, r in zip(names, records)]
+    broken = json.dumps(records[0])[:120]
+    files.insert(5, ["kapot.json", broken])
+    files.insert(11, ["oude-versie.json", json.dumps({**records[1], "schema": 7})])
+    files.insert(17, ["andere-cursus.json", json.dumps({**records[2], "course": "een-andere-cursus"})])
+    assert len(files) == 25
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(served_mini + "/trainers/groepsresultaten/")
+    drop(page, files)
+    status = page.locator(".elearn-group-status")
+    expect(status).to_have_text("25 bestanden gelezen: 22 meegenomen, 3 niet. In het overzicht: 22 deelnemers.")
+    refused = [li.inner_text() for li in page.locator(".elearn-group-files li.is-wrong").all()]
+    assert refused == [
+        "✗ kapot.json: niet meegenomen, want dit is geen voortgangsbestand (geen geldige JSON).",
+        "✗ oude-versie.json: niet meegenomen, want dit voortgangsbestand is beschadigd of van een onbekende versie.",
+        "✗ andere-cursus.json: niet meegenomen, want dit bestand hoort bij een andere cursus (een-andere-cursus).",
+    ]
+
+    rows, per_question, missed = expected(records, names, module, path, questions)
+    shown = table_rows(page, "Per deelnemer")
+    assert shown == [
+        [r["name"], r["file"], r["path"] or "geen leerpad gekozen", "—" if r["done"] is None else f"{r['done']}%",
+         "—" if r["best"] is None else f"{r['best']}%" + (" ✓" if r["passed"] else "")]
+        for r in rows
+    ]
+    # Names are text, never markup.
+    assert page.evaluate("window.hacked") is None
+    assert page.locator(".elearn-group-results img").count() == 0
+
+    assert table_rows(page, "Per vraag") == [
+        [q["title"], module["titel"], str(q["answered"]), f"{q['right']} ({q['share']}%)"] for q in per_question
+    ]
+    items = page.locator(".elearn-missed > li")
+    expect(items).to_have_count(len(missed))
+    for item, q in zip(items.all(), missed):
+        text = item.inner_text()
+        assert text.startswith(q["title"] + ": ")
+        assert f"{q['answered'] - q['right']} van de {q['answered']} niet goed bij de eerste poging ({q['share']}% goed)" in text
+        href = item.get_by_role("link", name=q["title"]).get_attribute("href")
+        assert href.endswith(f"--{q['id']}")
+        assert f"vraag={q['id']}" in item.get_by_role("link", name="Klassikaal bespreken").get_attribute("href")
+
+    learners_csv = download(page, "Per deelnemer downloaden (CSV)")
+    assert learners_csv[0] == ["naam", "bestand", "leerpad", "voltooid (%)", f"toets {module['titel']} (beste %)",
+                               "toetsen gehaald"]
+    assert learners_csv[1:] == [
+        [("'" + r["name"]) if r["name"].startswith("=") else r["name"], r["file"], r["path"],
+         "" if r["done"] is None else str(r["done"]), "" if r["best"] is None else str(r["best"]),
+         str(int(r["passed"]))]
+        for r in rows
+    ]
+    questions_csv = download(page, "Per vraag downloaden (CSV)")
+    assert questions_csv[1:] == [
+        [q["id"], q["title"], module["titel"], str(q["answered"]), str(q["right"]), str(q["share"])]
+        for q in per_question
+    ]
+
+    violations = check_page(Axe(), page)
+    assert violations == [], describe(violations)
+
+    # A newer export of a learner already in the overview replaces the older one.
+    newer = {**records[4], "updated": T.format(20, 0), "quizzes": {}}
+    drop(page, [["later.json", json.dumps(newer)]])
+    expect(status).to_contain_text("In het overzicht: 22 deelnemers (geen nieuwe).")
+    row = next(r for r in table_rows(page, "Per deelnemer") if r[0] == records[4]["name"])
+    assert row[1] == "later.json" and row[-1] == "—"
+
+    # Nothing left the machine: only this site's own files were fetched.
+    assert requests and all(u.startswith(served_mini) for u in requests)
+    page.close()
+
+
+def test_files_can_also_be_chosen_with_the_file_picker(browser, served_mini, tmp_path):
+    module, path, questions = course()
+    record = learners(random.Random(1), module, path, questions)[5]
+    file = tmp_path / "anna.json"
+    file.write_text(json.dumps(record), encoding="utf-8")
+    page = browser.new_page()
+    page.goto(served_mini + "/trainers/groepsresultaten/")
+    page.get_by_text("Bestanden kiezen").set_input_files(str(file))
+    expect(page.locator(".elearn-group-status")).to_have_text(
+        "1 bestand gelezen: 1 meegenomen, 0 niet. In het overzicht: 1 deelnemers.")
+    assert table_rows(page, "Per deelnemer")[0][:2] == [record["name"], "anna.json"]
+    page.get_by_role("button", name="Alles leegmaken").click()
+    expect(page.get_by_text("Nog geen voortgangsbestanden ingelezen.")).to_be_visible()
+    page.close()
