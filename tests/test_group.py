@@ -196,3 +196,22 @@ def test_files_can_also_be_chosen_with_the_file_picker(browser, served_mini, tmp
     page.get_by_role("button", name="Alles leegmaken").click()
     expect(page.get_by_text("Nog geen voortgangsbestanden ingelezen.")).to_be_visible()
     page.close()
+
+
+def test_a_question_keeps_its_first_answer_for_the_group_overview(browser, served_mini):
+    """The overview counts the first attempt: a retry after the feedback must not hide a wrong start."""
+    from learner import answer, quiz_data
+
+    page = browser.new_page()
+    page.goto(served_mini + "/oefenen/")
+    quiz = page.locator('[data-elearn-quiz="v-single"]')
+    question = quiz.locator(".elearn-question")
+    data = quiz_data(quiz)["questions"]["v-single"]
+    answer(question, data, right=False)
+    question.get_by_role("button", name="Opnieuw proberen").click()
+    answer(question, data, right=True)
+    expect(question.locator(".elearn-verdict")).to_have_text("Goed!")
+    page.reload()
+    entry = json.loads(page.evaluate("localStorage.getItem('elearn:mini')"))["questions"]["v-single"]
+    assert (entry["attempts"], entry["first"], entry["best"], entry["last"]) == (2, 0, 1, 1)
+    page.close()

@@ -148,6 +148,11 @@ def test_zip_works_from_disk_with_no_network(browser, unzipped):
     page.reload()
     page.goto((out / "voortgang" / "index.html").as_uri())
     expect(page.locator("[data-elearn-dashboard]")).to_contain_text("✓ gehaald")
+    # The trainer tools load from disk too, when they are first used.
+    page.goto((out / "toetsen" / "module-afwegen.html").as_uri() + "?klassikaal=toets-module-afwegen&vraag=af-casus-bakker")
+    expect(page.locator(".elearn-classroom-status")).to_have_text("Casus, beslismoment 1")
+    page.goto((out / "trainers" / "groepsresultaten.html").as_uri())
+    expect(page.get_by_text("Nog geen voortgangsbestanden ingelezen.")).to_be_visible()
     assert foreign == []
     context.close()
 
