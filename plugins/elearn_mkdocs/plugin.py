@@ -14,7 +14,7 @@ from elearn.offline import MANIFEST, WORKER, icon_png, precache, service_worker,
 from elearn.privacy import external_resources
 from elearn.coursemap import course_map, course_script
 from elearn.diagnostics import ContentError
-from elearn.directive import QuizDirectiveExtension
+from elearn.directive import Directive, QuizDirectiveExtension
 
 from .config import ElearnConfig
 
@@ -25,8 +25,8 @@ IFRAME_WORKER = "assets/elearn/iframe-worker-shim.js"  # the name must hold "ifr
 THEME_COLOUR, THEME_RGB = "#3f51b5", (0x3F, 0x51, 0xB5)  # Material's indigo, as in mkdocs.yml
 
 
-def slot(quiz_id: str) -> str:
-    return f'<div data-elearn-slot="{quiz_id}"></div>'
+def slot(directive: Directive) -> str:
+    return f'<div data-elearn-slot="{directive.kind}:{directive.quiz_id}"></div>'
 
 
 class ElearnPlugin(BasePlugin[ElearnConfig]):
@@ -34,7 +34,7 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
         self.build: CourseBuild | None = None
         self._files: Files | None = None
         self._page_file: File | None = None
-        self._slots: dict[str, list[str]] = {}  # page -> quiz ids waiting for on_post_page
+        self._slots: dict[str, list[Directive]] = {}  # page -> directives waiting for on_post_page
         self._external: dict[str, list[str]] = {}  # page -> what it would load from another host
         self._offline = False  # the file:// variant, with Material's offline plugin
 
@@ -103,21 +103,21 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
         self._slots[page.file.src_uri] = []
         return markdown
 
-    def _quiz_slot(self, quiz_id: str) -> str | None:
+    def _quiz_slot(self, directive: Directive) -> str | None:
         """The directive leaves a slot; on_post_page fills it with the quiz."""
-        if quiz_id not in self.build.site.quizzes:
+        if directive.quiz_id not in self.build.site.quizzes:
             return None
-        self._slots[self._page_file.src_uri].append(quiz_id)
-        return slot(quiz_id)
+        self._slots[self._page_file.src_uri].append(directive)
+        return slot(directive)
 
     # The quizzes go in after the search index and Markdown are done with the page:
     # neither needs them (search skips them anyway), and they are most of its HTML.
     def on_post_page(self, output, page, config):
-        quiz_ids = self._slots.pop(page.file.src_uri, [])
-        if quiz_ids:
+        directives = self._slots.pop(page.file.src_uri, [])
+        if directives:
             sources_url = self._sources_url(page.file)
-            for quiz_id in quiz_ids:
-                output = output.replace(slot(quiz_id), self.build.site.quiz_html(quiz_id, sources_url), 1)
+            for directive in directives:
+                output = output.replace(slot(directive), self.build.site.quiz_html(directive, sources_url), 1)
         found = external_resources(output)
         if found:
             self._external[page.file.src_uri] = found
