@@ -11,7 +11,7 @@ import math
 import re
 
 from .load import Course
-from .pages import PageSpec
+from .pages import TRAINER_TEMPLATES, PageSpec
 from .quizzes import test_id
 from .quizrender import QuizSpec
 
@@ -53,7 +53,12 @@ def course_map(course: Course, pages: list[PageSpec], urls: dict[str, str], mark
     return {
         "course": course.course.id,
         "title": course.course.title,
-        "pages": {p.id: {"title": p.title, "url": urls[p.id]} for p in pages if p.id in urls},
+        # Trainer material (session plans, hand-outs, answer keys) is no part of the learner's
+        # course: pages the progress code does not know are never counted as visited. Leaving
+        # them out, rather than listing them under "tools", keeps this script small as the
+        # course grows (two more pages per module).
+        "pages": {p.id: {"title": p.title, "url": urls[p.id]} for p in pages
+                  if p.id in urls and p.template not in TRAINER_TEMPLATES},
         # pages that show progress rather than teach: visiting them is not course work
         "tools": [p.id for p in pages if p.template in ("dashboard.md.j2", "certificate.md.j2")],
         "modules": modules,

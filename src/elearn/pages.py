@@ -69,15 +69,12 @@ def site_pages(course: Course) -> list[PageSpec]:
             pages.append(
                 PageSpec(sector.id, f"sectoren/{sector.id}.md", f"Route: {sector.title}", "sector.md.j2", [sector])
             )
-    for module in course.course.modules if course.course else []:
-        if module_pool(course, module.id):
-            pages.append(
-                PageSpec(f"toets-{module.id}", f"toetsen/{module.id}.md", f"Toets: {module.title}", "test.md.j2", [module])
-            )
-    if course.sessions:
-        pages.append(PageSpec("trainers", "trainers/index.md", "Voor trainers", "trainers.md.j2", []))
-        for plan in course.sessions:
-            pages.append(PageSpec(plan.id, f"trainers/{plan.id}.md", plan.title, "session.md.j2", [plan]))
+    tested = [m for m in (course.course.modules if course.course else []) if module_pool(course, m.id)]
+    for module in tested:
+        pages.append(
+            PageSpec(f"toets-{module.id}", f"toetsen/{module.id}.md", f"Toets: {module.title}", "test.md.j2", [module])
+        )
+    pages += trainer_pages(course, tested)
     if course.glossary:
         pages.append(PageSpec("begrippen", "begrippen.md", "Begrippenlijst", "glossary.md.j2", [course.glossary]))
     if course.sources:
@@ -87,6 +84,26 @@ def site_pages(course: Course) -> list[PageSpec]:
     return pages
 
 
+def trainer_pages(course: Course, tested: list) -> list[PageSpec]:
+    """Material for trainers: session plans, and per tested module a handout and its answer key.
+
+    The index page exists as soon as there is anything to list on it.
+    """
+    material = [PageSpec(plan.id, f"trainers/{plan.id}.md", plan.title, "session.md.j2", [plan])
+                for plan in course.sessions]
+    for module in tested:
+        material.append(PageSpec(f"hand-out-{module.id}", f"trainers/hand-outs/{module.id}.md",
+                                 f"Hand-out: {module.title}", "handout.md.j2", [module]))
+        material.append(PageSpec(f"antwoorden-{module.id}", f"trainers/antwoorden/{module.id}.md",
+                                 f"Antwoorden: {module.title}", "answers.md.j2", [module]))
+    if not material:
+        return []
+    return [PageSpec("trainers", "trainers/index.md", "Voor trainers", "trainers.md.j2", []), *material]
+
+
+# The "Voor trainers" section of the navigation: a page with one of these templates is
+# material for the trainer, in no module and no course work for the progress record.
+TRAINER_TEMPLATES = ("trainers.md.j2", "session.md.j2", "handout.md.j2", "answers.md.j2")
 REFERENCE_PAGES = ("begrippen", "bronnen", "certificaat")
 # Pages that end with "Test jezelf": the questions that test what the page teaches.
 PRACTICE_TEMPLATES = (
@@ -115,10 +132,10 @@ def navigation(course: Course, pages: list[PageSpec]) -> list:
             entries.append({test.title: test.uri})
             placed.add(test.id)
         nav.append({module.title: entries})
-    trainer_pages = [p for p in pages if p.template in ("trainers.md.j2", "session.md.j2")]
-    if trainer_pages:
-        nav.append({"Voor trainers": [{p.title: p.uri} for p in trainer_pages]})
-        placed.update(p.id for p in trainer_pages)
+    for_trainers = [p for p in pages if p.template in TRAINER_TEMPLATES]
+    if for_trainers:
+        nav.append({"Voor trainers": [{p.title: p.uri} for p in for_trainers]})
+        placed.update(p.id for p in for_trainers)
     rest = [p for p in pages if p.id not in placed and p.id not in REFERENCE_PAGES]
     reference = rest + [by_id[pid] for pid in REFERENCE_PAGES if pid in by_id]
     if reference:
