@@ -64,7 +64,7 @@ def expected(bank_file):
         kind = q["type"]
         if kind in ("single", "multiple"):
             right = [words(o["tekst"]) for o in q["opties"] if o.get("goed")]
-            answers.append(f"Juist antwoord: {right[0]}" if len(right) == 1 else "Juiste antwoorden: " + " ".join(right))
+            answers.append(f"Juist antwoord: {right[0]}" if kind == "single" else "Juiste antwoorden: " + " ".join(right))
             giveaways += [words(o["feedback"]) for o in q["opties"]]
         elif kind == "truefalse":
             answers.append("Juist antwoord: " + ("Waar" if q["juist"] else "Onwaar"))

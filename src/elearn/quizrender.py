@@ -40,6 +40,8 @@ def _markdown() -> markdown.Markdown:
     return markdown.Markdown(extensions=["attr_list"])
 
 
+# A hand-out and an answer key show the quiz's texts again: each is converted once.
+@functools.lru_cache(maxsize=1 << 16)
 def md_block(text: str) -> str:
     """Markdown to HTML; plain sentences skip the parser, which dominates build time."""
     if _PLAIN.match(text):
@@ -125,6 +127,12 @@ def _environment() -> jinja2.Environment:
     return env
 
 
+@functools.lru_cache(maxsize=None)
+def _template(name: str) -> jinja2.Template:
+    """Looked up once: get_template() checks the file on disk on every call."""
+    return _environment().get_template(name)
+
+
 # Tokens in a cached question body, filled in per quiz and per page.
 _QZ, _NUMBER, _SOURCES = "\x00qz\x00", "\x00n\x00", "\x00src\x00"
 # One question as a directive shows it: to answer on screen, on paper, or its answer key.
@@ -147,7 +155,7 @@ class QuizRenderer:
     def _body(self, q: Question, kind: str) -> str:
         body = self._bodies.get((kind, q.id))
         if body is None:
-            body = _environment().get_template(_TEMPLATES[kind]).render(
+            body = _template(_TEMPLATES[kind]).render(
                 q=q, qz=_QZ, number=_NUMBER, sources_url=_SOURCES, names=self.names,
                 source_label=lambda source_id: self.source_labels.get(source_id, source_id),
             )
