@@ -6,7 +6,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from elearn.build import ASSETS, COURSE_SCRIPT, THEME_DIR, CourseBuild, asset_uris, prepare
 from elearn.assets import PACKAGE, served
@@ -77,13 +77,16 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
         for file in list(files):
             if file.src_uri.endswith((".yml", ".yaml")):
                 files.remove(file)
-        for uri, markdown in self.build.site.markdown.items():
-            files.append(File.generated(config, uri, content=markdown))
+        site = self.build.site
+        # Pages an index links instead of the navigation: MkDocs need not report them.
+        unlisted = {p.uri for p in site.pages if not p.in_nav}
+        for uri, markdown in site.markdown.items():
+            inclusion = InclusionLevel.NOT_IN_NAV if uri in unlisted else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, uri, content=markdown, inclusion=inclusion))
         for uri, path in ASSETS.items():
             files.append(File.generated(config, uri, content=served(path)))
         if self._offline:
             files.append(File.generated(config, IFRAME_WORKER, abs_src_path=str(VENDOR / "iframe-worker" / "shim.js")))
-        site = self.build.site
         urls = {p.id: files.get_file_from_path(p.uri).url for p in site.pages}
         data = course_map(self.build.course, site.pages, urls, self._markdown_of(), site.quizzes)
         files.append(File.generated(config, COURSE_SCRIPT, content=course_script(data)))
