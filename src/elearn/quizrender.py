@@ -41,7 +41,7 @@ def _markdown() -> markdown.Markdown:
 
 
 # A hand-out and an answer key show the quiz's texts again: each is converted once.
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 17)  # bounded: `mkdocs serve` keeps the process
 def md_block(text: str) -> str:
     """Markdown to HTML; plain sentences skip the parser, which dominates build time."""
     if _PLAIN.match(text):
