@@ -32,7 +32,7 @@ def test_markdown_pages_are_found_with_their_id_and_title(mini):
     pages = {p.id: p for p in course.markdown_pages}
     page = pages["eigen-pagina"]
     assert (page.path, page.title) == ("eigen-pagina.md", "Een eigen pagina")
-    assert [quiz_id for quiz_id, _ in pages["oefenen"].directives][:2] == ["v-single", "v-multiple"]
+    assert [d.quiz_id for d, _ in pages["oefenen"].directives][:2] == ["v-single", "v-multiple"]
     assert pages["oefenen"].directives[0][1].line == 5
 
 

@@ -82,6 +82,19 @@ def test_two_tabs_stay_in_step(context, served_site):
     expect(first.locator("[data-elearn-dashboard]")).to_contain_text("Leraar in opleiding")
 
 
+def test_trainer_pages_are_no_course_work(context, served_site):
+    page = context.new_page()
+    page.goto(f"{served_site}/meldcode/kindcheck/")
+    for uri in ["trainers/", "trainers/hand-outs/module-afwegen/", "trainers/antwoorden/module-afwegen/",
+                "trainers/introductie-leraren/"]:
+        page.goto(f"{served_site}/{uri}")
+        expect(page.locator("article h1")).to_be_visible()
+    rec = record(page)
+    assert set(rec["pages"]) == {"kindcheck"} and rec["last"]["page"] == "kindcheck"
+    expect(page.locator(".md-nav--primary .elearn-nav-mark")).to_have_count(1)  # the trainer pages have none
+    assert dashboard_text(page, served_site).count("Verder waar je was: De kindcheck") == 1
+
+
 def test_a_damaged_record_is_kept_aside_and_the_site_works(context, served_site):
     page = context.new_page()
     page.goto(served_site + "/")

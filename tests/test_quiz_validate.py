@@ -83,6 +83,14 @@ def test_unknown_quiz_in_a_markdown_page(mini):
     assert (diag.pos.line, diag.pos.col) == (15, 1)
 
 
+def test_unknown_quiz_in_a_handout_directive(mini):
+    edit(mini / "content" / "oefenen.md", "[[quiz: v-short]]", "[[hand-out: v-shortt]]")
+    [diag] = check(mini)[1]
+    assert diag.message == "onbekende quiz 'v-shortt' in [[hand-out: ...]]"
+    assert diag.hint == "bedoel je 'v-short'?"
+    assert (diag.pos.line, diag.pos.col) == (15, 1)
+
+
 def test_uncovered_content_is_a_warning(mini):
     edit(mini / "quizzes" / "mini.yml", "toetst: [kindcheck]", "toetst: [stap-een]")
     _, diagnostics = check(mini)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from elearn.build import ASSETS, COURSE_SCRIPT, QUESTIONS_SCRIPT, THEME_DIR, CourseBuild, asset_uris, prepare
 from elearn.assets import PACKAGE, served
@@ -14,7 +14,7 @@ from elearn.offline import MANIFEST, WORKER, icon_png, precache, service_worker,
 from elearn.privacy import external_resources
 from elearn.coursemap import course_map, question_map, script
 from elearn.diagnostics import ContentError
-from elearn.directive import QuizDirectiveExtension
+from elearn.directive import Directive, QuizDirectiveExtension
 
 from .config import ElearnConfig
 
@@ -25,8 +25,8 @@ IFRAME_WORKER = "assets/elearn/iframe-worker-shim.js"  # the name must hold "ifr
 THEME_COLOUR, THEME_RGB = "#3f51b5", (0x3F, 0x51, 0xB5)  # Material's indigo, as in mkdocs.yml
 
 
-def slot(quiz_id: str) -> str:
-    return f'<div data-elearn-slot="{quiz_id}"></div>'
+def slot(directive: Directive) -> str:
+    return f'<div data-elearn-slot="{directive.kind}:{directive.quiz_id}"></div>'
 
 
 class ElearnPlugin(BasePlugin[ElearnConfig]):
@@ -34,7 +34,7 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
         self.build: CourseBuild | None = None
         self._files: Files | None = None
         self._page_file: File | None = None
-        self._slots: dict[str, list[str]] = {}  # page -> quiz ids waiting for on_post_page
+        self._slots: dict[str, list[Directive]] = {}  # page -> directives waiting for on_post_page
         self._external: dict[str, list[str]] = {}  # page -> what it would load from another host
         self._offline = False  # the file:// variant, with Material's offline plugin
 
@@ -77,13 +77,16 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
         for file in list(files):
             if file.src_uri.endswith((".yml", ".yaml")):
                 files.remove(file)
-        for uri, markdown in self.build.site.markdown.items():
-            files.append(File.generated(config, uri, content=markdown))
+        site = self.build.site
+        # Pages an index links instead of the navigation: MkDocs need not report them.
+        unlisted = {p.uri for p in site.pages if not p.in_nav}
+        for uri, markdown in site.markdown.items():
+            inclusion = InclusionLevel.NOT_IN_NAV if uri in unlisted else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, uri, content=markdown, inclusion=inclusion))
         for uri, path in ASSETS.items():
             files.append(File.generated(config, uri, content=served(path)))
         if self._offline:
             files.append(File.generated(config, IFRAME_WORKER, abs_src_path=str(VENDOR / "iframe-worker" / "shim.js")))
-        site = self.build.site
         urls = {p.id: files.get_file_from_path(p.uri).url for p in site.pages}
         data = course_map(self.build.course, site.pages, urls, self._markdown_of(), site.quizzes)
         files.append(File.generated(config, COURSE_SCRIPT, content=script("ELEARN_COURSE", data)))
@@ -105,21 +108,21 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
         self._slots[page.file.src_uri] = []
         return markdown
 
-    def _quiz_slot(self, quiz_id: str) -> str | None:
+    def _quiz_slot(self, directive: Directive) -> str | None:
         """The directive leaves a slot; on_post_page fills it with the quiz."""
-        if quiz_id not in self.build.site.quizzes:
+        if directive.quiz_id not in self.build.site.quizzes:
             return None
-        self._slots[self._page_file.src_uri].append(quiz_id)
-        return slot(quiz_id)
+        self._slots[self._page_file.src_uri].append(directive)
+        return slot(directive)
 
     # The quizzes go in after the search index and Markdown are done with the page:
     # neither needs them (search skips them anyway), and they are most of its HTML.
     def on_post_page(self, output, page, config):
-        quiz_ids = self._slots.pop(page.file.src_uri, [])
-        if quiz_ids:
+        directives = self._slots.pop(page.file.src_uri, [])
+        if directives:
             sources_url = self._sources_url(page.file)
-            for quiz_id in quiz_ids:
-                output = output.replace(slot(quiz_id), self.build.site.quiz_html(quiz_id, sources_url), 1)
+            for directive in directives:
+                output = output.replace(slot(directive), self.build.site.quiz_html(directive, sources_url), 1)
         found = external_resources(output)
         if found:
             self._external[page.file.src_uri] = found

@@ -1,25 +1,36 @@
-"""Markdown extension: ``[[quiz: <id>]]`` on a line of its own embeds a quiz or a question."""
+"""Markdown extension: a directive on a line of its own puts a quiz's questions on the page.
+
+``[[quiz: <id>]]`` embeds the quiz (a question, a bank or a module test) to answer on
+screen; ``[[hand-out: <id>]]`` its questions to answer on paper, without the answers;
+``[[antwoorden: <id>]]`` the answer key to them, for the trainer.
+"""
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from markdown import Extension
 from markdown.blockprocessors import BlockProcessor
 
-DIRECTIVE = re.compile(r"^\[\[\s*quiz\s*:\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*\]\]$")
+QUIZ, HANDOUT, ANSWER_KEY = "quiz", "hand-out", "antwoorden"
+DIRECTIVE = re.compile(rf"^\[\[\s*({QUIZ}|{HANDOUT}|{ANSWER_KEY})\s*:\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*\]\]$")
 
 
-def parse_directive(line: str) -> str | None:
-    """The quiz id a directive line names, or None if the line is no directive."""
+class Directive(NamedTuple):
+    kind: str  # QUIZ, HANDOUT or ANSWER_KEY
+    quiz_id: str
+
+
+def parse_directive(line: str) -> Directive | None:
+    """What a directive line asks for, or None if the line is no directive."""
     match = DIRECTIVE.match(line.strip())
-    return match.group(1) if match else None
+    return Directive(*match.groups()) if match else None
 
 
 class _QuizBlockProcessor(BlockProcessor):
-    def __init__(self, parser, render: Callable[[str], str | None]):
+    def __init__(self, parser, render: Callable[[Directive], str | None]):
         super().__init__(parser)
         self.render = render
 
@@ -30,21 +41,21 @@ class _QuizBlockProcessor(BlockProcessor):
         first, _, rest = blocks.pop(0).partition("\n")
         if rest:
             blocks.insert(0, rest)
-        quiz_id = parse_directive(first)
-        html = self.render(quiz_id)
+        directive = parse_directive(first)
+        html = self.render(directive)
         if html is None:
             html = (
                 '<div class="admonition failure"><p class="admonition-title">'
-                f"Onbekende quiz '{quiz_id}'</p></div>"
+                f"Onbekende quiz '{directive.quiz_id}'</p></div>"
             )
         placeholder = etree.SubElement(parent, "p")
         placeholder.text = self.parser.md.htmlStash.store(html)
 
 
 class QuizDirectiveExtension(Extension):
-    """``render(quiz_id)`` returns the quiz's HTML, or None for an unknown id."""
+    """``render(directive)`` returns the HTML for it, or None for an unknown quiz id."""
 
-    def __init__(self, render: Callable[[str], str | None], **kwargs):
+    def __init__(self, render: Callable[[Directive], str | None], **kwargs):
         self.render = render
         super().__init__(**kwargs)
 

@@ -18,7 +18,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic, Position, did_you_mean
-from .directive import parse_directive
+from .directive import Directive, parse_directive
 from .model import (
     CourseFile,
     GlossaryFile,
@@ -56,7 +56,7 @@ class MarkdownPage:
     path: str  # relative to the content directory, with forward slashes
     title: str
     pos: Position
-    directives: list[tuple[str, Position]] = field(default_factory=list)  # [[quiz: id]]
+    directives: list[tuple[Directive, Position]] = field(default_factory=list)  # [[quiz: id]] and the like
 
 
 @dataclass
@@ -441,9 +441,9 @@ def load_markdown_pages(content: Path) -> tuple[list[MarkdownPage], list[Diagnos
         heading = _HEADING.search(text)
         title = str(meta.get("title") or (heading.group(1).strip() if heading else page_id))
         directives = [
-            (quiz_id, Position(shown, number, 1))
+            (directive, Position(shown, number, 1))
             for number, line in enumerate(text.splitlines(), start=1)
-            if (quiz_id := parse_directive(line))
+            if (directive := parse_directive(line))
         ]
         pages.append(MarkdownPage(page_id, rel, title, Position(shown, 1, 1), directives))
     return pages, diagnostics

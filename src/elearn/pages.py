@@ -22,6 +22,7 @@ class PageSpec:
     template: str | None  # None: hand-written Markdown
     objects: list[Node] = field(default_factory=list)  # what the page shows
     pos: Position | None = None  # hand-written pages: their file
+    in_nav: bool = True  # False: reached from an index page, not listed in the navigation
 
     @property
     def generated(self) -> bool:
@@ -69,17 +70,12 @@ def site_pages(course: Course) -> list[PageSpec]:
             pages.append(
                 PageSpec(sector.id, f"sectoren/{sector.id}.md", f"Route: {sector.title}", "sector.md.j2", [sector])
             )
-    for module in course.course.modules if course.course else []:
-        if module_pool(course, module.id):
-            pages.append(
-                PageSpec(f"toets-{module.id}", f"toetsen/{module.id}.md", f"Toets: {module.title}", "test.md.j2", [module])
-            )
-    if course.sessions:
-        pages.append(PageSpec("trainers", "trainers/index.md", "Voor trainers", "trainers.md.j2", []))
-        for plan in course.sessions:
-            pages.append(PageSpec(plan.id, f"trainers/{plan.id}.md", plan.title, "session.md.j2", [plan]))
-    if course.banks:
-        pages.append(PageSpec("groepsresultaten", "trainers/groepsresultaten.md", "Groepsresultaten", "group.md.j2"))
+    tested = [m for m in (course.course.modules if course.course else []) if module_pool(course, m.id)]
+    for module in tested:
+        pages.append(
+            PageSpec(f"toets-{module.id}", f"toetsen/{module.id}.md", f"Toets: {module.title}", "test.md.j2", [module])
+        )
+    pages += trainer_pages(course, tested)
     if course.glossary:
         pages.append(PageSpec("begrippen", "begrippen.md", "Begrippenlijst", "glossary.md.j2", [course.glossary]))
     if course.sources:
@@ -89,8 +85,33 @@ def site_pages(course: Course) -> list[PageSpec]:
     return pages
 
 
+def trainer_pages(course: Course, tested: list) -> list[PageSpec]:
+    """Material for trainers: session plans, per tested module a handout and its answer key,
+    and the group results page.
+
+    The index page exists as soon as there is anything to list on it.
+    """
+    material = [PageSpec(plan.id, f"trainers/{plan.id}.md", plan.title, "session.md.j2", [plan])
+                for plan in course.sessions]
+    # Two pages per module would crowd the sidebar of every learner on every page, and
+    # make every page's navigation slower to build (0.25 s at 20 modules): the trainers
+    # index links them instead.
+    for module in tested:
+        material.append(PageSpec(f"hand-out-{module.id}", f"trainers/hand-outs/{module.id}.md",
+                                 f"Hand-out: {module.title}", "handout.md.j2", [module], in_nav=False))
+        material.append(PageSpec(f"antwoorden-{module.id}", f"trainers/antwoorden/{module.id}.md",
+                                 f"Antwoorden: {module.title}", "answers.md.j2", [module], in_nav=False))
+    if course.banks:
+        material.append(PageSpec("groepsresultaten", "trainers/groepsresultaten.md", "Groepsresultaten", "group.md.j2"))
+    if not material:
+        return []
+    return [PageSpec("trainers", "trainers/index.md", "Voor trainers", "trainers.md.j2", []), *material]
+
+
+# The "Voor trainers" section of the navigation: a page with one of these templates is
+# material for the trainer, in no module and no course work for the progress record.
+TRAINER_TEMPLATES = ("trainers.md.j2", "session.md.j2", "handout.md.j2", "answers.md.j2", "group.md.j2")
 REFERENCE_PAGES = ("begrippen", "bronnen", "certificaat")
-TRAINER_TEMPLATES = ("trainers.md.j2", "session.md.j2", "group.md.j2")
 # Pages that end with "Test jezelf": the questions that test what the page teaches.
 PRACTICE_TEMPLATES = (
     "action_line.md.j2", "step.md.j2", "framework.md.j2", "kindcheck.md.j2", "roles.md.j2", "sector.md.j2",
@@ -118,10 +139,10 @@ def navigation(course: Course, pages: list[PageSpec]) -> list:
             entries.append({test.title: test.uri})
             placed.add(test.id)
         nav.append({module.title: entries})
-    trainer_pages = [p for p in pages if p.template in TRAINER_TEMPLATES]
-    if trainer_pages:
-        nav.append({"Voor trainers": [{p.title: p.uri} for p in trainer_pages]})
-        placed.update(p.id for p in trainer_pages)
+    for_trainers = [p for p in pages if p.template in TRAINER_TEMPLATES]
+    if for_trainers:
+        nav.append({"Voor trainers": [{p.title: p.uri} for p in for_trainers if p.in_nav]})
+        placed.update(p.id for p in for_trainers)
     rest = [p for p in pages if p.id not in placed and p.id not in REFERENCE_PAGES]
     reference = rest + [by_id[pid] for pid in REFERENCE_PAGES if pid in by_id]
     if reference:

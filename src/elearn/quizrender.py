@@ -18,6 +18,7 @@ import jinja2
 import markdown
 from markupsafe import Markup
 
+from .directive import ANSWER_KEY, HANDOUT, QUIZ
 from .templating import environment
 from .quizmodel import Case, Matching, MultipleResponse, Ordering, Question, ShortAnswer, SingleChoice, TrueFalse
 
@@ -39,6 +40,8 @@ def _markdown() -> markdown.Markdown:
     return markdown.Markdown(extensions=["attr_list"])
 
 
+# A hand-out and an answer key show the quiz's texts again: each is converted once.
+@functools.lru_cache(maxsize=1 << 17)  # bounded: `mkdocs serve` keeps the process
 def md_block(text: str) -> str:
     """Markdown to HTML; plain sentences skip the parser, which dominates build time."""
     if _PLAIN.match(text):
@@ -87,6 +90,11 @@ def shuffled(items: list, seed: str) -> list[tuple[int, object]]:
     return indexed
 
 
+def letter(index: int) -> str:
+    """A, B, C... for the answers of a matching question on paper."""
+    return chr(ord("A") + index) if index < 26 else str(index + 1)
+
+
 def answer_data(q: Question) -> dict:
     """What the script needs to score an answer: never feedback text, never markup."""
     if isinstance(q, (SingleChoice, MultipleResponse)):
@@ -115,11 +123,20 @@ def _environment() -> jinja2.Environment:
     env.filters["mdi"] = lambda t: Markup(md_inline(t))
     env.filters["plain"] = plain
     env.globals["shuffled"] = shuffled
+    env.globals["letter"] = letter
     return env
+
+
+@functools.lru_cache(maxsize=None)
+def _template(name: str) -> jinja2.Template:
+    """Looked up once: get_template() checks the file on disk on every call."""
+    return _environment().get_template(name)
 
 
 # Tokens in a cached question body, filled in per quiz and per page.
 _QZ, _NUMBER, _SOURCES = "\x00qz\x00", "\x00n\x00", "\x00src\x00"
+# One question as a directive shows it: to answer on screen, on paper, or its answer key.
+_TEMPLATES = {QUIZ: "question.html.j2", HANDOUT: "handout.html.j2", ANSWER_KEY: "answers.html.j2"}
 
 
 class QuizRenderer:
@@ -133,20 +150,29 @@ class QuizRenderer:
         self.names = names
         self.source_labels = source_labels
         self.topics = topics  # content id -> the page that teaches it
-        self._bodies: dict[str, str] = {}
+        self._bodies: dict[tuple[str, str], str] = {}
 
-    def _body(self, q: Question) -> str:
-        body = self._bodies.get(q.id)
+    def _body(self, q: Question, kind: str) -> str:
+        body = self._bodies.get((kind, q.id))
         if body is None:
-            body = _environment().get_template("question.html.j2").render(
+            body = _template(_TEMPLATES[kind]).render(
                 q=q, qz=_QZ, number=_NUMBER, sources_url=_SOURCES, names=self.names,
                 source_label=lambda source_id: self.source_labels.get(source_id, source_id),
             )
-            self._bodies[q.id] = body
+            self._bodies[kind, q.id] = body
         return body
 
-    def render(self, spec: QuizSpec, sources_url: str) -> str:
-        """The quiz as HTML; ``sources_url`` leads from the current page to the sources page."""
+    def render(self, spec: QuizSpec, sources_url: str, kind: str = QUIZ) -> str:
+        """The quiz as HTML of the directive's ``kind``; ``sources_url`` leads from the current
+        page to the sources page."""
+        sources = html.escape(sources_url)
+        bodies = [
+            Markup(self._body(q, kind).replace(_QZ, spec.id).replace(_NUMBER, str(n)).replace(_SOURCES, sources))
+            for n, q in enumerate(spec.questions, start=1)
+        ]
+        if kind != QUIZ:
+            # On paper there is nothing to check and nothing to score: no form, no data.
+            return f'<div class="elearn-paper elearn-{kind}">\n' + "\n".join(bodies) + "\n</div>"
         data = {
             "id": spec.id,
             "draw": spec.draw,
@@ -167,11 +193,6 @@ class QuizRenderer:
         # array literal is valid JSON and a harmless JS expression; an object is a syntax
         # error. "</" must not close the script element early.
         data_json = json.dumps([data], ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-        sources = html.escape(sources_url)
-        bodies = [
-            Markup(self._body(q).replace(_QZ, spec.id).replace(_NUMBER, str(n)).replace(_SOURCES, sources))
-            for n, q in enumerate(spec.questions, start=1)
-        ]
         return _environment().get_template("quiz.html.j2").render(
             spec=spec, data_json=Markup(data_json), bodies=bodies
         )

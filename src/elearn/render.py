@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import jinja2
 
+from .directive import Directive
 from .load import Course
 from .model import references, walk
 from .pages import PageSpec, navigation, relative_link, site_pages
@@ -29,10 +30,11 @@ class RenderedSite:
     def uri_of(self, page_id: str) -> str | None:
         return next((p.uri for p in self.pages if p.id == page_id), None)
 
-    def quiz_html(self, quiz_id: str, sources_url: str) -> str | None:
-        """The quiz's HTML for a page from which ``sources_url`` leads to the sources page."""
-        spec = self.quizzes.get(quiz_id)
-        return self.quiz_renderer.render(spec, sources_url) if spec else None
+    def quiz_html(self, directive: Directive, sources_url: str) -> str | None:
+        """What the directive shows of the quiz, for a page from which ``sources_url`` leads to
+        the sources page."""
+        spec = self.quizzes.get(directive.quiz_id)
+        return self.quiz_renderer.render(spec, sources_url, directive.kind) if spec else None
 
 
 def _environment() -> jinja2.Environment:

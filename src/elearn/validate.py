@@ -482,12 +482,13 @@ def check_directives(course: Course, known: set[str]) -> list[Diagnostic]:
     return [
         Diagnostic(
             pos,
-            f"onbekende quiz '{quiz_id}' in [[quiz: ...]]",
-            did_you_mean(quiz_id, known) or "gebruik de id van een vragenbank, een vraag of 'toets-<module-id>'",
+            f"onbekende quiz '{directive.quiz_id}' in [[{directive.kind}: ...]]",
+            did_you_mean(directive.quiz_id, known)
+            or "gebruik de id van een vragenbank, een vraag of 'toets-<module-id>'",
         )
         for page in course.markdown_pages
-        for quiz_id, pos in page.directives
-        if quiz_id not in known
+        for directive, pos in page.directives
+        if directive.quiz_id not in known
     ]
 
 
