@@ -1,15 +1,18 @@
-"""The browser files as they are served: our own JS and CSS, without comments and indentation.
+"""The browser files as they are served: our own JS and CSS, without comments and spaces.
 
 The sources keep their comments (they say why); the site does not need to ship them.
-This is no general minifier: it relies on our own style, where a comment stands on
-lines of its own or after code, no string or regular expression holds "/*", and no CSS
-string holds one of ``{};,>`` next to a space.
+JavaScript goes through rjsmin, which removes comments and whitespace and nothing else
+(no renaming, no rewriting), so the served code is the code we wrote. CSS is simple
+enough for two expressions, given our own style: no comment inside a string, and no
+CSS string holds one of ``{};,>`` next to a space.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+
+import rjsmin
 
 PACKAGE = Path(__file__).parent
 BLOCK_COMMENT = re.compile(r"/\*.*?\*/", re.S)
@@ -18,10 +21,8 @@ CSS_SPACE = re.compile(r"\s*([{};,>])\s*|(?<=:)\s+")
 
 def served(path: Path) -> str:
     text = path.read_text(encoding="utf-8")
-    if path.suffix not in (".js", ".css"):
-        return text
-    text = BLOCK_COMMENT.sub("", text)
+    if path.suffix == ".js":
+        return rjsmin.jsmin(text) + "\n"
     if path.suffix == ".css":
-        return CSS_SPACE.sub(lambda m: m.group(1) or "", text).strip() + "\n"
-    lines = (line.strip() for line in text.splitlines())
-    return "\n".join(line for line in lines if line and not line.startswith("//")) + "\n"
+        return CSS_SPACE.sub(lambda m: m.group(1) or "", BLOCK_COMMENT.sub("", text)).strip() + "\n"
+    return text
