@@ -40,6 +40,8 @@ def test_a_case_steps_through_by_keyboard_and_stores_nothing(browser, served_min
     expect(case.get_by_text("Je ziet de plekken voor het eerst.")).to_be_hidden()
     expect(case.get_by_text("Je twijfelt wat het betekent.")).to_be_visible()
 
+    page.keyboard.press(".")  # a clicker's "blank screen", Material's "next page": nothing happens
+    assert page.url.endswith("/oefenen/")
     page.keyboard.press("2")  # the group picks the second choice
     expect(case.get_by_text("Een boos gesprek maakt het onveiliger.")).to_be_visible()
     expect(case.get_by_text("Goed want overleggen is stap 2.")).to_be_hidden()
@@ -51,7 +53,7 @@ def test_a_case_steps_through_by_keyboard_and_stores_nothing(browser, served_min
     page.keyboard.press("PageDown")
     expect(case.get_by_text("Uitkomst: Melding gedaan", exact=True)).to_be_visible()
     expect(status).to_have_text("Casus, uitkomst")
-    expect(case.get_by_role("button", name="Einde")).to_be_disabled()
+    expect(case.get_by_role("button", name="Einde: sluiten")).to_be_visible()
 
     # The rest of the page is out of reach, and Tab stays on the stage.
     assert page.locator(".md-header").evaluate("e => !!e.closest('[inert]')")
@@ -95,13 +97,13 @@ def test_a_test_is_projected_one_question_at_a_time(browser, served_mini):
             expect(stage.locator(".elearn-source")).to_be_visible()
             if stage.get_attribute("data-elearn-type") in ("single", "multiple", "truefalse", "ordering", "matching"):
                 expect(stage.locator(".is-correct").first).to_be_visible()
-            page.keyboard.press("ArrowRight")
         else:
             while quiz.locator(".elearn-case-outcome:visible").count() == 0:
                 page.keyboard.press("ArrowRight")
-            page.keyboard.press("ArrowRight")
         if n < 4:
+            page.keyboard.press("ArrowRight")
             expect(status).to_contain_text(f"Vraag {n + 1} van 4")
+    expect(page.get_by_role("button", name="Einde: sluiten")).to_be_visible()
     assert len(set(seen)) == 4
     page.keyboard.press("ArrowLeft")
     expect(status).to_contain_text("Vraag 3 van 4")
@@ -110,7 +112,30 @@ def test_a_test_is_projected_one_question_at_a_time(browser, served_mini):
     page.keyboard.press("Escape")
     expect(page.locator(".is-classroom")).to_have_count(0)
     assert "klassikaal" not in page.url  # a reload shows the learner's page
-    assert record(page)["questions"] == {}
+    rec = record(page)
+    assert rec["questions"] == {} and rec["quizzes"] == {}
+    # A learner's own test has no classroom button: closing one would start the attempt afresh.
+    expect(quiz.get_by_role("button", name="Klassikaal tonen")).to_have_count(0)
+    page.close()
+
+
+def test_showing_the_answer_keeps_the_groups_choice(browser, served_mini):
+    page = browser.new_page()
+    page.goto(served_mini + "/oefenen/")
+    quiz = page.locator('[data-elearn-quiz="v-multiple"]')
+    quiz.get_by_role("button", name="Klassikaal tonen").click()
+    expect(page.locator(".elearn-classroom-status")).to_have_text("Vraag 1 van 1")
+    data = json.loads(quiz.locator("script").first.text_content())[0]["questions"]["v-multiple"]
+    wrong = next(i for i in range(4) if i not in data["correct"])
+    page.keyboard.press(str(wrong + 1))  # the group's answer, picked with a number key
+    page.keyboard.press(" ")
+    options = quiz.locator(".elearn-option")
+    expect(options.nth(wrong)).to_contain_text("niet juist (gekozen)")
+    assert options.nth(wrong).locator("input").is_checked()
+    for i in data["correct"]:
+        expect(options.nth(i).locator(".elearn-mark")).to_have_text("✓ juist antwoord")
+    page.keyboard.press("ArrowRight")  # past the last question: the projection closes
+    expect(page.locator(".is-classroom")).to_have_count(0)
     page.close()
 
 

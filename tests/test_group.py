@@ -148,9 +148,14 @@ def test_group_results_from_25_files(browser, served_mini):
         text = item.inner_text()
         assert text.startswith(q["title"] + ": ")
         assert f"{q['answered'] - q['right']} van de {q['answered']} niet goed bij de eerste poging ({q['share']}% goed)" in text
-        href = item.get_by_role("link", name=q["title"]).get_attribute("href")
-        assert href.endswith(f"--{q['id']}")
         assert f"vraag={q['id']}" in item.get_by_role("link", name="Klassikaal bespreken").get_attribute("href")
+    # Each most-missed link leads to its question, visible (a test page hides what it did not draw).
+    hrefs = [item.get_by_role("link").first.get_attribute("href") for item in items.all()]
+    other = browser.new_page()
+    for href, q in zip(hrefs, missed):
+        other.goto(href)
+        expect(other.locator(f'[data-elearn-question="{q["id"]}"]:visible').first).to_be_visible()
+    other.close()
 
     learners_csv = download(page, "Per deelnemer downloaden (CSV)")
     assert learners_csv[0] == ["naam", "bestand", "leerpad", "voltooid (%)", f"toets {module['titel']} (beste %)",
@@ -215,3 +220,15 @@ def test_a_question_keeps_its_first_answer_for_the_group_overview(browser, serve
     entry = json.loads(page.evaluate("localStorage.getItem('elearn:mini')"))["questions"]["v-single"]
     assert (entry["attempts"], entry["first"], entry["best"], entry["last"]) == (2, 0, 1, 1)
     page.close()
+
+
+def test_every_question_link_leads_where_the_question_shows(built_site):
+    """A test page hides what it did not draw: a question only a test holds is linked projected."""
+    text = (built_site / "assets" / "elearn" / "vragen.js").read_text(encoding="utf-8")
+    questions = json.loads(text.removeprefix("window.ELEARN_QUESTIONS = ").rstrip().removesuffix(";"))
+    assert len(questions) >= 100
+    for q in questions:
+        page, _, anchor = q["url"].partition("#")
+        assert anchor.startswith("oefen-") or f"klassikaal=toets-{q['module']}&vraag={q['id']}" in page, q
+        assert anchor.startswith("oefen-") or (built_site / page.split("?")[0] / "index.html").exists()
+    assert any("klassikaal=" in q["url"] for q in questions)  # the real course has test-only questions

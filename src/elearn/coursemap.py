@@ -71,8 +71,8 @@ def course_map(course: Course, pages: list[PageSpec], urls: dict[str, str], mark
 def question_map(course: Course, urls: dict[str, str], quizzes: dict[str, QuizSpec]) -> list[dict]:
     """Every question in course order, with where a trainer can show it: for the group results.
 
-    ``url`` is the question on the page that practises it, or else in its module's test;
-    ``classroom`` opens it full screen from the test page, which holds the whole pool.
+    ``url`` is the question on the page that practises it, or else projected from its module's
+    test; ``classroom`` opens it full screen from the test page, which holds the whole pool.
     """
     practised: dict[str, str] = {}
     for spec in quizzes.values():
@@ -85,13 +85,16 @@ def question_map(course: Course, urls: dict[str, str], quizzes: dict[str, QuizSp
         test = test_id(bank.module) if bank.module else None
         test_url = urls.get(test) if test in quizzes else None
         for q in bank.questions:
+            classroom = f"{test_url}?klassikaal={test}&vraag={q.id}" if test_url else None
             title = q.title or plain(q.prompt)
             found.append({
                 "id": q.id,
                 "title": title if len(title) <= 140 else title[:137].rstrip() + "\u2026",
                 "module": bank.module,
-                "url": practised.get(q.id) or (f"{test_url}#{test}--{q.id}" if test_url else None),
-                "classroom": f"{test_url}?klassikaal={test}&vraag={q.id}" if test_url else None,
+                # A test shows a random draw: there the question is most often hidden, so the
+                # link projects it instead.
+                "url": practised.get(q.id) or classroom,
+                "classroom": classroom,
             })
     return found
 

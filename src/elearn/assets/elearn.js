@@ -402,9 +402,13 @@
     });
     root.classList.add("is-enhanced");
     root.elearnQuiz = quiz;
-    var open = button("Klassikaal tonen", "elearn-classroom-open", function () { need("klassikaal", { quiz: quiz }); });
-    open.setAttribute("aria-label", "Klassikaal tonen: " + root.getAttribute("aria-label"));
-    root.insertBefore(open, root.firstChild);
+    // Not on a test: closing the projection starts the quiz afresh, and a learner's attempt
+    // must not go that way. Trainers open a test from the trainers' page (?klassikaal=).
+    if (!quiz.isTest) {
+      var open = button("Klassikaal tonen", "elearn-classroom-open", function () { need("klassikaal", { quiz: quiz }); });
+      open.setAttribute("aria-label", "Klassikaal tonen: " + root.getAttribute("aria-label"));
+      root.insertBefore(open, root.firstChild);
+    }
     draw(quiz);
   }
 

@@ -11,6 +11,7 @@
   var HERE = document.currentScript ? document.currentScript.src : "";
   var TESTS = COURSE.modules.filter(function (m) { return m.test; });
   var TOP = 5;
+  var extras = window.elearnExtras;
 
   function start(root) {
     if (root.elearnGroup) return;
@@ -40,6 +41,12 @@
       render(group);
       group.status.textContent = "Het overzicht is leeg.";
     }));
+    // A file dropped beside the zone would replace this page, and the group's results with it.
+    if (!extras.dropGuard) {
+      extras.dropGuard = function (event) { event.preventDefault(); };
+      window.addEventListener("dragover", extras.dropGuard);
+      window.addEventListener("drop", extras.dropGuard);
+    }
     zone.addEventListener("dragover", function (event) {
       event.preventDefault();
       zone.classList.add("is-over");
@@ -92,10 +99,9 @@
       return false;
     }
     var rec = result.record;
-    // Two exports from one browser: the same start time and name. The newest counts.
-    var twin = group.learners.filter(function (l) {
-      return l.record.created === rec.created && l.record.name === rec.name;
-    })[0];
+    // Two exports from one browser's record (the same start time, whatever the name then):
+    // the newest counts.
+    var twin = group.learners.filter(function (l) { return l.record.created === rec.created; })[0];
     if (twin) {
       var newer = rec.updated > twin.record.updated;
       group.messages.push({ ok: true, text: file + ": van dezelfde deelnemer als " + twin.file + "; alleen het nieuwste bestand (" +

@@ -43,7 +43,7 @@
       // Following a link (a source) leaves the projection first, so nothing stays inert.
       if (event.target.closest && event.target.closest("a[href]")) close(room, true);
     };
-    document.addEventListener("keydown", room.keys);
+    window.addEventListener("keydown", room.keys, true);
     el.addEventListener("click", room.leave, true);
     go(room, 0);
   }
@@ -93,8 +93,7 @@
     }
     room.status.textContent = text;
     var last = room.index === room.items.length - 1 && !(q.type === "case" && room.part.hasAttribute("data-node"));
-    room.forward.textContent = !room.revealed ? "Toon antwoord" : last ? "Einde" : "Volgende \u2192";
-    room.forward.disabled = room.revealed && last;
+    room.forward.textContent = !room.revealed ? "Toon antwoord" : last ? "Einde: sluiten" : "Volgende \u2192";
     room.back.disabled = room.index === 0;
   }
 
@@ -110,14 +109,18 @@
     } else if (room.index < room.items.length - 1) {
       go(room, room.index + 1);
     } else {
-      E.announce(room.quiz, "Dit was de laatste vraag. Sluit met Esc.");
+      close(room);
     }
   }
 
   function reveal(q) {
+    var options = E.all(q.el, ".elearn-option");
+    var chosen = options.map(function (o) { return o.querySelector("input").checked; });
     E.showAnswer(q);
-    E.all(q.el, ".elearn-option").forEach(function (o) {
-      if (!o.classList.contains("is-correct")) E.mark(o, false, "niet juist");
+    options.forEach(function (o, i) {
+      var right = o.classList.contains("is-correct");
+      o.querySelector("input").checked = chosen[i];
+      E.mark(o, right, (right ? "juist antwoord" : "niet juist") + (chosen[i] ? " (gekozen)" : ""));
     });
     E.all(q.el, ".elearn-option-feedback").forEach(function (f) { f.hidden = false; });
     q.feedback.hidden = false;
@@ -175,17 +178,21 @@
       event.preventDefault();
       return close(room);
     }
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.altKey || event.ctrlKey || event.metaKey || event.key === "Tab") return;
     if (tag === "SELECT" || tag === "TEXTAREA" || (tag === "INPUT" && target.type === "text")) return;
-    // A focused button or link does its own thing on Space and Enter.
+    // Caught before Material's shortcuts (".", "n", "p": another page; "/": search), which
+    // would take the group off the question; a clicker's "blank screen" key does nothing.
+    event.stopPropagation();
+    // A focused button or link does its own thing on Space and Enter, a box its own on Space.
     if ((event.key === " " || event.key === "Enter") && (tag === "BUTTON" || tag === "A")) return;
+    if (event.key === " " && tag === "INPUT") return;
     if (FORWARD.indexOf(event.key) >= 0) forward(room);
     else if (BACK.indexOf(event.key) >= 0) go(room, room.index - 1);
     else if (event.key === "Home") go(room, 0);
     else if (event.key === "End") go(room, room.items.length - 1);
     else if (/^[1-9]$/.test(event.key)) pick(room, +event.key - 1);
     else if (event.key === "f" || event.key === "F") fullScreen();
-    else return;
+    else if (event.key.length > 1) return; // Shift, F5 and the like
     event.preventDefault();
   }
 
@@ -198,7 +205,7 @@
   function close(room, quietly) {
     var quiz = room.quiz;
     if (quiz.classroom !== room) return;
-    document.removeEventListener("keydown", room.keys);
+    window.removeEventListener("keydown", room.keys, true);
     quiz.el.removeEventListener("click", room.leave, true);
     if (document.fullscreenElement) document.exitFullscreen();
     room.inert.forEach(function (n) { n.inert = false; });
@@ -216,8 +223,8 @@
     }
     if (quietly) return;
     var back = room.opener && document.contains(room.opener) && room.opener !== document.body ? room.opener :
-      quiz.el.querySelector(".elearn-classroom-open");
-    back.focus();
+      quiz.el.querySelector(".elearn-classroom-open, input, button");
+    if (back) back.focus();
   }
 
   window.elearnExtras.klassikaal = open;

@@ -472,7 +472,7 @@
     } catch (e) {
       return { problem: "dit is geen voortgangsbestand (geen geldige JSON)" };
     }
-    if (!data || typeof data !== "object") return { problem: "dit is geen voortgangsbestand" };
+    if (!data || typeof data.course !== "string") return { problem: "dit is geen voortgangsbestand" };
     if (data.course !== COURSE.course) {
       return { problem: "dit bestand hoort bij een andere cursus (" + String(data.course).slice(0, 60) + ")" };
     }

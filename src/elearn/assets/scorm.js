@@ -9,6 +9,9 @@
   var LIMIT = 4096; // cmi.suspend_data in SCORM 1.2; some runtimes allow more, we do not
   var pageIds = Object.keys(COURSE.pages).sort();
   var tests = COURSE.modules.map(function (m) { return m.test; }).filter(Boolean);
+  // The page bits are positions in this list: a fingerprint of it tells whether a saved
+  // state was written by a package with the same pages, so no bit lands on another page.
+  var fingerprint = pageIds.join(",").split("").reduce(function (h, c) { return (h * 31 + c.charCodeAt(0)) | 0; }, 7);
   var started = Date.now();
 
   function findApi(win) {
@@ -25,11 +28,16 @@
   /* suspend_data: the record in a compact form, well within 4096 characters. */
   function encode(rec) {
     var data = {
-      v: 1,
+      v: 2,
+      h: fingerprint,
       p: rec.path,
-      l: rec.last ? pageIds.indexOf(rec.last.page) : -1,
+      l: rec.last ? rec.last.page : "",
       s: pageIds.map(function (id) { return rec.pages[id] ? "1" : "0"; }).join("").replace(/0+$/, ""),
-      t: tests.map(function (id) { var q = rec.quizzes[id]; return q ? q.best + (q.passed ? "p" : "") : ""; }).join(","),
+      // By test id, not by position: a module added later cannot take over a score.
+      t: tests.filter(function (id) { return rec.quizzes[id]; }).map(function (id) {
+        var q = rec.quizzes[id];
+        return id + ":" + q.best + (q.passed ? "p" : "");
+      }).join(","),
       n: rec.name || ""
     };
     var text = JSON.stringify(data);
@@ -42,19 +50,24 @@
 
   function decode(text) {
     var data = JSON.parse(text);
-    if (!data || data.v !== 1) return null;
+    if (!data || (data.v !== 1 && data.v !== 2)) return null;
+    // Version 1 had no fingerprint: its page bits may belong to other pages now, so only
+    // its test results (by position; the tests have not moved since) are taken over.
+    var samePages = data.h === fingerprint;
     var now = new Date().toISOString();
     var rec = { schema: 2, course: COURSE.course, created: now, updated: now, path: data.p || null,
       name: String(data.n || "").slice(0, 80), pages: {}, questions: {}, quizzes: {}, last: null };
-    String(data.s || "").split("").forEach(function (bit, i) {
+    String(samePages ? data.s || "" : "").split("").forEach(function (bit, i) {
       if (bit === "1" && pageIds[i]) rec.pages[pageIds[i]] = { first: now, last: now, visits: 1 };
     });
     String(data.t || "").split(",").forEach(function (entry, i) {
-      if (!entry || !tests[i]) return;
-      var best = parseInt(entry, 10);
-      rec.quizzes[tests[i]] = { attempts: 1, best: best, last: best, passed: /p$/.test(entry), at: now };
+      var parts = data.v === 1 ? [tests[i], entry] : entry.split(":");
+      if (!parts[1] || tests.indexOf(parts[0]) < 0) return;
+      var best = parseInt(parts[1], 10);
+      rec.quizzes[parts[0]] = { attempts: 1, best: best, last: best, passed: /p$/.test(parts[1]), at: now };
     });
-    if (data.l >= 0 && pageIds[data.l]) rec.last = { page: pageIds[data.l], at: now };
+    var last = data.v === 2 ? data.l : null;
+    if (last && COURSE.pages[last]) rec.last = { page: last, at: now };
     return rec;
   }
 
