@@ -31,7 +31,11 @@ def normalise_answer(text: str) -> str:
 
 # --- Markdown in question text -------------------------------------------------
 
-_PLAIN = re.compile(r"^[^*_`\[\]<>&#!|\\\n~^=+-]*$")
+# Text that Markdown (with attr_list) would only wrap in <p>: no inline marks, no
+# attribute list, no tab (Markdown expands it), and nothing at the start that opens a
+# block (heading, list, quote, rule). A dash or plus further on means nothing to
+# Markdown, and Dutch text has many ("0800-2000", "8-jarige").
+_PLAIN = re.compile(r"(?![-+=#>*]|\d+[.)]\s)[^*_`\[\]<>&\\\n\t{}]+\Z")
 
 
 @functools.lru_cache(maxsize=1)
