@@ -465,16 +465,37 @@ class MeldcodeFile(Node):
 
 
 def walk(node: Node) -> Iterator[Node]:
-    """Every node in the tree below ``node``, ``node`` first."""
-    yield node
-    for name in type(node).model_fields:
-        value = getattr(node, name)
-        if isinstance(value, Node):
-            yield from walk(value)
-        elif isinstance(value, list):
-            for item in value:
-                if isinstance(item, Node):
-                    yield from walk(item)
+    """Every node in the tree below ``node``, ``node`` first, depth first in field order."""
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        yield node
+        children = []
+        for name in _child_fields(type(node)):
+            value = getattr(node, name)
+            if isinstance(value, list):
+                children += [item for item in value if isinstance(item, Node)]
+            elif isinstance(value, Node):
+                children.append(value)
+        stack += reversed(children)
+
+
+@functools.cache
+def _child_fields(model: type[Node]) -> tuple[str, ...]:
+    """The fields of ``model`` that can hold nodes: walk() skips texts, numbers and ids."""
+    return tuple(name for name, info in model.model_fields.items() if _holds_node(info.annotation))
+
+
+def _holds_node(tp) -> bool:
+    if isinstance(tp, type) and issubclass(tp, Node):
+        return True
+    return any(_holds_node(arg) for arg in typing.get_args(tp))
+
+
+def node_id(node: Node) -> str | None:
+    """The node's id, or None for an object without one. Cheaper than getattr() with a
+    default, where pydantic raises and catches an AttributeError for every miss."""
+    return node.__dict__.get("id")
 
 
 def _ref_in(tp) -> Ref | None:
