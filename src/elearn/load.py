@@ -28,6 +28,7 @@ from .model import (
     SectorFile,
     SessionPlan,
     SourcesFile,
+    child_fields,
     dutch_key,
 )
 from .quizmodel import QUESTION_TYPES, QuestionBank
@@ -205,15 +206,16 @@ def build_model(doc: YamlDocument, model: type[M]) -> tuple[M | None, list[Diagn
 
 def attach_positions(obj: Node, path: tuple, doc: YamlDocument) -> None:
     """Tell every object its document and path, so it can find its position later."""
-    obj._doc = doc
-    obj._path = path
-    for name, value in obj.__dict__.items():
+    obj.set_provenance(doc, path)
+    for name in child_fields(type(obj)):
+        value = getattr(obj, name)
         if isinstance(value, Node):
             attach_positions(value, path + (dutch_key(name),), doc)
-        elif isinstance(value, list) and value and isinstance(value[0], Node):
+        elif isinstance(value, list):
             key = dutch_key(name)
             for i, item in enumerate(value):
-                attach_positions(item, path + (key, i), doc)
+                if isinstance(item, Node):
+                    attach_positions(item, path + (key, i), doc)
 
 
 # --- pydantic errors in Dutch ----------------------------------------------

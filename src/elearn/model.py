@@ -12,7 +12,7 @@ import typing
 from dataclasses import dataclass
 from typing import Annotated, Iterator, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from .diagnostics import Position
 
@@ -163,21 +163,31 @@ class Node(BaseModel):
         populate_by_name=True,
         str_strip_whitespace=True,
     )
-    # Where the object was written: its YAML document and the path inside it.
-    # Positions are looked up only when a diagnostic asks for one.
-    _doc: object = PrivateAttr(default=None)
-    _path: tuple = PrivateAttr(default=())
+    # Where the object was written: its YAML document and the path inside it, set by
+    # the loader (set_provenance). Positions are looked up only when a diagnostic asks
+    # for one. Slots rather than pydantic private attributes: those cost a Python call
+    # per object on validation, for thousands of objects in a large course.
+    __slots__ = ("_doc", "_path")
+
+    def set_provenance(self, doc: object, path: tuple) -> None:
+        _set(self, "_doc", doc)
+        _set(self, "_path", path)
 
     @property
     def pos(self) -> Position | None:
-        return self._doc.position(self._path) if self._doc else None
+        doc = getattr(self, "_doc", None)  # unset for an object the loader did not make
+        return doc.position(self._path) if doc else None
 
     def field_pos(self, field: str, index: int | None = None) -> Position | None:
         """Where ``field`` (or its ``index``-th item) was written; else the object itself."""
-        if not self._doc:
+        doc = getattr(self, "_doc", None)
+        if not doc:
             return None
         path = self._path + (dutch_key(field),)
-        return self._doc.position(path if index is None else path + (index,))
+        return doc.position(path if index is None else path + (index,))
+
+
+_set = object.__setattr__  # past pydantic's __setattr__, which would look for a field
 
 
 class SourcedText(Node):
@@ -471,7 +481,7 @@ def walk(node: Node) -> Iterator[Node]:
         node = stack.pop()
         yield node
         children = []
-        for name in _child_fields(type(node)):
+        for name in child_fields(type(node)):
             value = getattr(node, name)
             if isinstance(value, list):
                 children += [item for item in value if isinstance(item, Node)]
@@ -481,7 +491,7 @@ def walk(node: Node) -> Iterator[Node]:
 
 
 @functools.cache
-def _child_fields(model: type[Node]) -> tuple[str, ...]:
+def child_fields(model: type[Node]) -> tuple[str, ...]:
     """The fields of ``model`` that can hold nodes: walk() skips texts, numbers and ids."""
     return tuple(name for name, info in model.model_fields.items() if _holds_node(info.annotation))
 
