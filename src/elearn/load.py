@@ -201,6 +201,9 @@ def build_model(doc: YamlDocument, model: type[M]) -> tuple[M | None, list[Diagn
     except ValidationError as exc:
         return None, [translate_error(err, doc, model) for err in exc.errors()]
     attach_positions(obj, (), doc)
+    # The model holds the content now, and positions come from the text. Kept, the raw
+    # data would double what the garbage collector walks for the rest of the build.
+    doc.data = None
     return obj, []
 
 

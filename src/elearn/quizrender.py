@@ -12,7 +12,7 @@ import html
 import json
 import random
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import jinja2
 import markdown
@@ -77,7 +77,6 @@ class QuizSpec:
     draw: int | None = None  # a test draws this many questions; None shows all
     mastery: int | None = None  # percentage needed to pass; None for practice
     is_test: bool = False
-    cited: set[str] = field(default_factory=set)
 
 
 def shuffled(items: list, seed: str) -> list[tuple[int, object]]:
