@@ -131,6 +131,8 @@ class _Builder:
         self.next = loader.get_event
         self.anchors: dict[str, object] = {}
         self.duplicates: list[tuple[str, yaml.Mark, yaml.Mark]] = []
+        # First characters for which the loader has implicit types (PyYAML keys them so).
+        self.typed_starts = frozenset(loader.yaml_implicit_resolvers)
 
     def document(self) -> object:
         self.next()  # stream start
@@ -149,7 +151,14 @@ class _Builder:
 
     def scalar(self, event) -> object:
         tag = event.tag
-        if tag is None or tag == "!":
+        if tag is None:
+            # What the resolver would say, without calling it for most values: a quoted
+            # value is text, and so is a plain one whose first character starts no
+            # number, yes/no, null or date.
+            if not event.implicit[0] or event.value[:1] not in self.typed_starts:
+                return event.value
+            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        elif tag == "!":
             tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
         if tag == _STR:
             return event.value
