@@ -137,6 +137,7 @@ class QuizRenderer:
         self.source_labels = source_labels
         self.topics = topics  # content id -> the page that teaches it
         self._bodies: dict[str, str] = {}
+        self._data: dict[str, dict] = {}
 
     def _body(self, q: Question) -> str:
         body = self._bodies.get(q.id)
@@ -148,6 +149,17 @@ class QuizRenderer:
             self._bodies[q.id] = body
         return body
 
+    def _question_data(self, q: Question) -> dict:
+        data = self._data.get(q.id)
+        if data is None:
+            data = self._data[q.id] = {
+                "type": q.type,
+                # where to read again after a wrong answer: the progress record keeps it
+                "topics": sorted({self.topics[t] for t in q.tests if t in self.topics}),
+                **answer_data(q),
+            }
+        return data
+
     def render(self, spec: QuizSpec, sources_url: str) -> str:
         """The quiz as HTML; ``sources_url`` leads from the current page to the sources page."""
         data = {
@@ -155,15 +167,7 @@ class QuizRenderer:
             "draw": spec.draw,
             "mastery": spec.mastery,
             "test": spec.is_test,
-            "questions": {
-                q.id: {
-                    "type": q.type,
-                    # where to read again after a wrong answer: the progress record keeps it
-                    "topics": sorted({self.topics[t] for t in q.tests if t in self.topics}),
-                    **answer_data(q),
-                }
-                for q in spec.questions
-            },
+            "questions": {q.id: self._question_data(q) for q in spec.questions},
         }
         # A one-element array, not a bare object: Material's instant navigation re-inserts
         # inline scripts without their type, so the browser then runs this as code. An
@@ -171,10 +175,11 @@ class QuizRenderer:
         # error. "</" must not close the script element early.
         data_json = json.dumps([data], ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
         sources = html.escape(sources_url)
-        bodies = [
-            Markup(self._body(q).replace(_QZ, spec.id).replace(_NUMBER, str(n)).replace(_SOURCES, sources))
+        # One string for all questions: the template then escapes nothing per question.
+        bodies = "".join(
+            self._body(q).replace(_QZ, spec.id).replace(_NUMBER, str(n)).replace(_SOURCES, sources) + "\n"
             for n, q in enumerate(spec.questions, start=1)
-        ]
+        )
         return _environment().get_template("quiz.html.j2").render(
-            spec=spec, data_json=Markup(data_json), bodies=bodies
+            spec=spec, data_json=Markup(data_json), bodies=Markup(bodies)
         )
