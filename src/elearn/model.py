@@ -5,7 +5,8 @@ an English attribute name and a Dutch key, taken from ``DUTCH_KEYS``. Error
 messages, the JSON Schema and the YAML files all use the Dutch key.
 """
 
-from __future__ import annotations
+# No "from __future__ import annotations" here: pydantic would get every field's
+# annotation as a string and compile each one (about a thousand) on every build.
 
 import functools
 import typing
