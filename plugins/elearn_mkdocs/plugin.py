@@ -32,8 +32,8 @@ def slot(quiz_id: str) -> str:
 class ElearnPlugin(BasePlugin[ElearnConfig]):
     def __init__(self):
         self.build: CourseBuild | None = None
-        self._files: Files | None = None
         self._page_file: File | None = None
+        self._sources_file: File | None = None  # the sources page, which quiz HTML links to
         self._slots: dict[str, list[str]] = {}  # page -> quiz ids waiting for on_post_page
         self._external: dict[str, list[str]] = {}  # page -> what it would load from another host
         self._offline = False  # the file:// variant, with Material's offline plugin
@@ -87,16 +87,13 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
         urls = {p.id: files.get_file_from_path(p.uri).url for p in site.pages}
         data = course_map(self.build.course, site.pages, urls, self._markdown_of(), site.quizzes)
         files.append(File.generated(config, COURSE_SCRIPT, content=course_script(data)))
-        self._files = files
+        self._sources_file = files.get_file_from_path(site.uri_of("bronnen"))
         return files
 
     def _markdown_of(self) -> dict[str, str]:
-        """Every page's Markdown: generated, or as the author wrote it."""
-        content = self.build.course.content_dir
-        return {
-            p.uri: self.build.site.markdown.get(p.uri) or (content / p.uri).read_text(encoding="utf-8")
-            for p in self.build.site.pages
-        }
+        """Every page's Markdown: generated, or as the author wrote it (kept from loading)."""
+        written = {page.path: page.text for page in self.build.course.markdown_pages}
+        return {p.uri: self.build.site.markdown.get(p.uri) or written.get(p.uri, "") for p in self.build.site.pages}
 
     def on_page_markdown(self, markdown, page, config, files):
         self._page_file = page.file  # the page the directive extension is working on
@@ -157,5 +154,4 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
 
     def _sources_url(self, page_file: File) -> str:
         """The sources page as a link from ``page_file``: quiz HTML cites sources there."""
-        sources = self._files.get_file_from_path(self.build.site.uri_of("bronnen"))
-        return sources.url_relative_to(page_file)
+        return self._sources_file.url_relative_to(page_file)

@@ -58,6 +58,7 @@ class MarkdownPage:
     title: str
     pos: Position
     directives: list[tuple[str, Position]] = field(default_factory=list)  # [[quiz: id]]
+    text: str = ""  # the Markdown as read, so no later step reads the file again
 
 
 @dataclass
@@ -450,5 +451,5 @@ def load_markdown_pages(content: Path) -> tuple[list[MarkdownPage], list[Diagnos
             for number, line in enumerate(text.splitlines(), start=1)
             if (quiz_id := parse_directive(line))
         ]
-        pages.append(MarkdownPage(page_id, rel, title, Position(shown, 1, 1), directives))
+        pages.append(MarkdownPage(page_id, rel, title, Position(shown, 1, 1), directives, text))
     return pages, diagnostics
