@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -25,6 +27,19 @@ IFRAME_WORKER = "assets/elearn/iframe-worker-shim.js"  # the name must hold "ifr
 THEME_COLOUR, THEME_RGB = "#3f51b5", (0x3F, 0x51, 0xB5)  # Material's indigo, as in mkdocs.yml
 
 
+@contextmanager
+def no_collection():
+    """Loading makes tens of thousands of objects that all live until the build ends and
+    form no cycles: a garbage collection in the middle of that walks them and finds nothing."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def slot(quiz_id: str) -> str:
     return f'<div data-elearn-slot="{quiz_id}"></div>'
 
@@ -43,7 +58,8 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
     def on_config(self, config):
         root = Path(self.config.root or Path(config.config_file_path).parent)
         try:
-            self.build = prepare(root)
+            with no_collection():
+                self.build = prepare(root)
         except ContentError as exc:
             raise PluginError(str(exc)) from exc
         for warning in self.build.warnings:
@@ -70,6 +86,10 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
         config.extra["elearn"]["hosted"] = not self._offline
         config.extra["elearn"]["theme_colour"] = THEME_COLOUR
         self._external = {}
+        # The course model stays as it is until the build ends. Frozen, the collector does
+        # not walk it (nor what MkDocs made before) at each full collection of the page
+        # build; on_post_build and on_build_error let go, so `mkdocs serve` collects it.
+        gc.freeze()
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -129,6 +149,7 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
     # After every other plugin (Material's offline plugin writes the search index late).
     @event_priority(-200)
     def on_post_build(self, config):
+        gc.unfreeze()
         if self._external:
             lines = [f"  {uri}: {', '.join(urls)}" for uri, urls in sorted(self._external.items())]
             raise PluginError(
@@ -151,6 +172,9 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
             f"offline: de service worker bewaart {cache.pages} pagina's en {len(cache.urls)} bestanden, "
             f"{cache.bytes / 1_000_000:.1f} MB (versie {cache.version})"
         )
+
+    def on_build_error(self, error):
+        gc.unfreeze()
 
     def _sources_url(self, page_file: File) -> str:
         """The sources page as a link from ``page_file``: quiz HTML cites sources there."""
