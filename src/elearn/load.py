@@ -449,7 +449,7 @@ def load_markdown_pages(content: Path) -> tuple[list[MarkdownPage], list[Diagnos
         directives = [
             (quiz_id, Position(shown, number, 1))
             for number, line in enumerate(text.splitlines(), start=1)
-            if (quiz_id := parse_directive(line))
+            if "[[" in line and (quiz_id := parse_directive(line))
         ]
         pages.append(MarkdownPage(page_id, rel, title, Position(shown, 1, 1), directives, text))
     return pages, diagnostics

@@ -82,7 +82,9 @@ def validate(
     diagnostics: list[Diagnostic] = []
     diagnostics += check_unique_ids(nodes)
     diagnostics += check_pages(pages)
-    diagnostics += check_references(course, nodes, content, pages, quiz_ids)
+    # Every reference, found once: (node, field, kind, target id, list index).
+    refs = [(node, *found) for node in nodes for found in references(node)]
+    diagnostics += check_references(course, nodes, content, refs, pages, quiz_ids)
     if course.meldcode:
         diagnostics += check_numbering(course.meldcode.steps, "stap", expected=5)
         diagnostics += check_decision_framework(course.meldcode.decision_framework.questions)
@@ -98,7 +100,7 @@ def validate(
     for plan in course.sessions:
         diagnostics += check_session(plan)
     if course.complete:
-        diagnostics += check_unused(course, nodes)
+        diagnostics += check_unused(course, refs)
         diagnostics += check_module_tests(course)
         if course.banks:
             diagnostics += check_coverage(course, content)
@@ -184,24 +186,24 @@ def checkable_kinds(course: Course) -> set[str]:
 
 
 def check_references(
-    course: Course, nodes: list[Node], content: list[Node], pages: list[PageSpec], quiz_ids: set[str]
+    course: Course, nodes: list[Node], content: list[Node], refs: list[tuple], pages: list[PageSpec],
+    quiz_ids: set[str],
 ) -> list[Diagnostic]:
     ids = defined_ids(nodes, content, pages, quiz_ids)
     checkable = checkable_kinds(course)
     found = []
-    for node in nodes:
-        for field, ref, target, index in references(node):
-            if ref.kind not in checkable or target in ids[ref.kind]:
-                continue
-            name = KIND_NAMES.get(ref.kind, ref.kind)
-            found.append(
-                Diagnostic(
-                    node.field_pos(field, index),
-                    f"onbekende {name} '{target}'",
-                    did_you_mean(target, ids[ref.kind])
-                    or f"definieer '{target}' eerst, of verwijs naar een bestaande {name}",
-                )
+    for node, field, ref, target, index in refs:
+        if ref.kind not in checkable or target in ids[ref.kind]:
+            continue
+        name = KIND_NAMES.get(ref.kind, ref.kind)
+        found.append(
+            Diagnostic(
+                node.field_pos(field, index),
+                f"onbekende {name} '{target}'",
+                did_you_mean(target, ids[ref.kind])
+                or f"definieer '{target}' eerst, of verwijs naar een bestaande {name}",
             )
+        )
     return found
 
 
@@ -291,7 +293,7 @@ def check_decision_framework(questions: list[DecisionQuestion]) -> list[Diagnost
     return found
 
 
-def check_unused(course: Course, nodes: list[Node]) -> list[Diagnostic]:
+def check_unused(course: Course, refs: list[tuple]) -> list[Diagnostic]:
     found = []
     used_modules = {m for a in course.course.audiences for m in a.modules}
     for module in course.course.modules:
@@ -304,7 +306,7 @@ def check_unused(course: Course, nodes: list[Node]) -> list[Diagnostic]:
                     severity="waarschuwing",
                 )
             )
-    cited = {target for n in nodes for _, ref, target, _ in references(n) if ref.kind == "source"}
+    cited = {target for _, _, ref, target, _ in refs if ref.kind == "source"}
     for source in course.all_sources():
         if source.id not in cited:
             found.append(

@@ -7,6 +7,7 @@ with positions is composed only for a file that has a problem.
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -53,9 +54,20 @@ class YamlDocument:
 
 def display_path(path: Path) -> str:
     """A path as an author's editor and terminal want it: relative when possible."""
-    absolute = os.path.abspath(path)
-    relative = os.path.relpath(absolute)
-    return absolute if relative.startswith("..") else relative
+    # relpath is slow and a course has hundreds of files in a few folders: one per folder.
+    absolute, cwd = os.path.abspath(path), os.getcwd()
+    if absolute == cwd:
+        return "."
+    folder, name = os.path.split(absolute)
+    return os.path.join(_display_dir(folder, cwd), name)
+
+
+@functools.lru_cache(maxsize=64)
+def _display_dir(folder: str, cwd: str) -> str:
+    relative = os.path.relpath(folder, cwd)
+    if relative.startswith(".."):
+        return folder
+    return "" if relative == "." else relative
 
 
 def read_yaml(path: Path) -> tuple[YamlDocument | None, list[Diagnostic]]:
