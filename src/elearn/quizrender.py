@@ -46,13 +46,15 @@ def _markdown() -> markdown.Markdown:
 def md_block(text: str) -> str:
     """Markdown to HTML; plain sentences skip the parser, which dominates build time."""
     if _PLAIN.match(text):
-        return f"<p>{html.escape(text, quote=False)}</p>"
+        return f"<p>{text}</p>"  # plain text holds no &, < or >: nothing to escape
     md = _markdown()
     md.reset()
     return md.convert(text)
 
 
 def md_inline(text: str) -> str:
+    if _PLAIN.match(text):
+        return text
     rendered = md_block(text)
     if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
         return rendered[3:-4]
