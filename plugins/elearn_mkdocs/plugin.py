@@ -27,6 +27,34 @@ IFRAME_WORKER = "assets/elearn/iframe-worker-shim.js"  # the name must hold "ifr
 THEME_COLOUR, THEME_RGB = "#3f51b5", (0x3F, 0x51, 0xB5)  # Material's indigo, as in mkdocs.yml
 
 
+# Whether a build in this process froze the objects it had after on_config. Kept here,
+# not on the plugin: `mkdocs serve` makes a new plugin object for every rebuild.
+_frozen = False
+
+
+def thaw() -> None:
+    """Let the collector have what an earlier build in this process froze (mkdocs serve)."""
+    global _frozen
+    if _frozen:
+        gc.unfreeze()
+        gc.collect()
+        _frozen = False
+
+
+def freeze() -> None:
+    """Keep the collector from walking every object there is now, until the next build or
+    the end of the process.
+
+    After on_config that is mostly the course model and the modules, which stay as they
+    are until the build ends. The page build then collects only what it makes itself,
+    and at exit Python does not walk and free them one by one. This also spares what
+    MkDocs made before on_config.
+    """
+    global _frozen
+    gc.freeze()
+    _frozen = True
+
+
 @contextmanager
 def no_collection():
     """Loading makes tens of thousands of objects that all live until the build ends and
@@ -57,6 +85,7 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
     @event_priority(50)
     def on_config(self, config):
         root = Path(self.config.root or Path(config.config_file_path).parent)
+        thaw()
         try:
             with no_collection():
                 self.build = prepare(root)
@@ -86,10 +115,7 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
         config.extra["elearn"]["hosted"] = not self._offline
         config.extra["elearn"]["theme_colour"] = THEME_COLOUR
         self._external = {}
-        # The course model stays as it is until the build ends. Frozen, the collector does
-        # not walk it (nor what MkDocs made before) at each full collection of the page
-        # build; on_post_build and on_build_error let go, so `mkdocs serve` collects it.
-        gc.freeze()
+        freeze()
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -149,7 +175,6 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
     # After every other plugin (Material's offline plugin writes the search index late).
     @event_priority(-200)
     def on_post_build(self, config):
-        gc.unfreeze()
         if self._external:
             lines = [f"  {uri}: {', '.join(urls)}" for uri, urls in sorted(self._external.items())]
             raise PluginError(
@@ -172,9 +197,6 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
             f"offline: de service worker bewaart {cache.pages} pagina's en {len(cache.urls)} bestanden, "
             f"{cache.bytes / 1_000_000:.1f} MB (versie {cache.version})"
         )
-
-    def on_build_error(self, error):
-        gc.unfreeze()
 
     def _sources_url(self, page_file: File) -> str:
         """The sources page as a link from ``page_file``: quiz HTML cites sources there."""
