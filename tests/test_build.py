@@ -145,3 +145,16 @@ def test_no_page_loads_anything_from_another_host(built_site):
         assert not EXTERNAL_RESOURCE.search(html), page
     for css in built_site.rglob("*.css"):
         assert not re.search(r"@import\s+url\(\s*[\"']?https?:|url\(\s*[\"']?https?://", css.read_text()), css
+
+
+def test_repeated_builds_in_one_process_do_not_pile_up_frozen_objects(mini, tmp_path):
+    # The plugin freezes the collector's view of the course for the page build; `mkdocs
+    # serve` builds again and again in one process, and must not keep every old course.
+    import gc
+
+    counts = []
+    for n in range(4):
+        mkdocs_build(mini, tmp_path / f"site{n}")
+        counts.append(gc.get_freeze_count())
+    # Without collecting the old build first, each build adds some 1,600 frozen objects here.
+    assert counts[3] - counts[1] < 500, counts

@@ -49,6 +49,18 @@ def test_duplicate_key_is_reported():
     assert "twee keer" in diag.message and "regel 2" in diag.hint
 
 
+def test_yaml_values_anchors_and_bad_aliases():
+    doc, diagnostics = parse_yaml(
+        "a: &basis {tekst: Hallo, goed: yes}\nb: *basis\nc: [1, 2.5, ~, 'ja']\n3: drie\n", "x.yml"
+    )
+    assert diagnostics == []
+    assert doc.data == {"a": {"tekst": "Hallo", "goed": True}, "b": {"tekst": "Hallo", "goed": True},
+                        "c": [1, 2.5, None, "ja"], "3": "drie"}
+    for text, line in (("a: *onbekend\n", 1), ("a: 1\nb: &lus [*lus]\n", 2), ("a: 1\n---\nb: 2\n", 2)):
+        doc, [diag] = parse_yaml(text, "x.yml")
+        assert doc is None and diag.pos.line == line and "YAML-syntaxfout" in diag.message
+
+
 def test_real_sources_load(tmp_path):
     repo = Path(__file__).resolve().parents[1]
     obj, diagnostics = load_model(repo / "content" / "bronnen.yml", SourcesFile)

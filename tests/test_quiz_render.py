@@ -135,3 +135,17 @@ def test_real_course_has_enough_questions_of_every_type():
                        "kindcheck"]:
         assert coverage[content_id] >= 1, content_id
     assert min(coverage.values()) >= 1
+
+
+def test_question_text_without_the_parser_is_what_markdown_gives():
+    # Plain sentences skip the Markdown parser; what the learner reads must not change.
+    import markdown
+
+    from elearn.quizrender import md_block
+
+    texts = ["Bel Veilig Thuis: 0800-2000.", "Een 8-jarige + zijn moeder = twee mensen!", "1. Eerst dit",
+             "12) nummer", "- een lijst", "+ ook een lijst", "# kop", "> citaat", "---", "Tekst {: .klein }",
+             "Tab\ter tussen", "*nadruk* en `code`", "A & B <b>", "Gewoon een zin, met komma's en \"quotes\"."]
+    for text in texts:
+        expected = markdown.Markdown(extensions=["attr_list"]).convert(text)
+        assert md_block(text) == expected, text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -25,6 +27,47 @@ IFRAME_WORKER = "assets/elearn/iframe-worker-shim.js"  # the name must hold "ifr
 THEME_COLOUR, THEME_RGB = "#3f51b5", (0x3F, 0x51, 0xB5)  # Material's indigo, as in mkdocs.yml
 
 
+# Whether a build in this process froze the objects it had after on_config. Kept here,
+# not on the plugin: `mkdocs serve` makes a new plugin object for every rebuild.
+_frozen = False
+
+
+def thaw() -> None:
+    """Let the collector have what an earlier build in this process froze (mkdocs serve)."""
+    global _frozen
+    if _frozen:
+        gc.unfreeze()
+        gc.collect()
+        _frozen = False
+
+
+def freeze() -> None:
+    """Keep the collector from walking every object there is now, until the next build or
+    the end of the process.
+
+    After on_config that is mostly the course model and the modules, which stay as they
+    are until the build ends. The page build then collects only what it makes itself,
+    and at exit Python does not walk and free them one by one. This also spares what
+    MkDocs made before on_config.
+    """
+    global _frozen
+    gc.freeze()
+    _frozen = True
+
+
+@contextmanager
+def no_collection():
+    """Loading makes tens of thousands of objects that all live until the build ends and
+    form no cycles: a garbage collection in the middle of that walks them and finds nothing."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def slot(directive: Directive) -> str:
     return f'<div data-elearn-slot="{directive.kind}:{directive.quiz_id}"></div>'
 
@@ -32,8 +75,8 @@ def slot(directive: Directive) -> str:
 class ElearnPlugin(BasePlugin[ElearnConfig]):
     def __init__(self):
         self.build: CourseBuild | None = None
-        self._files: Files | None = None
         self._page_file: File | None = None
+        self._sources_file: File | None = None  # the sources page, which quiz HTML links to
         self._slots: dict[str, list[Directive]] = {}  # page -> directives waiting for on_post_page
         self._external: dict[str, list[str]] = {}  # page -> what it would load from another host
         self._offline = False  # the file:// variant, with Material's offline plugin
@@ -42,8 +85,10 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
     @event_priority(50)
     def on_config(self, config):
         root = Path(self.config.root or Path(config.config_file_path).parent)
+        thaw()
         try:
-            self.build = prepare(root)
+            with no_collection():
+                self.build = prepare(root)
         except ContentError as exc:
             raise PluginError(str(exc)) from exc
         for warning in self.build.warnings:
@@ -70,6 +115,7 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
         config.extra["elearn"]["hosted"] = not self._offline
         config.extra["elearn"]["theme_colour"] = THEME_COLOUR
         self._external = {}
+        freeze()
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -92,16 +138,13 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
         files.append(File.generated(config, COURSE_SCRIPT, content=script("ELEARN_COURSE", data)))
         questions = question_map(self.build.course, urls, site.quizzes)
         files.append(File.generated(config, QUESTIONS_SCRIPT, content=script("ELEARN_QUESTIONS", questions)))
-        self._files = files
+        self._sources_file = files.get_file_from_path(site.uri_of("bronnen"))
         return files
 
     def _markdown_of(self) -> dict[str, str]:
-        """Every page's Markdown: generated, or as the author wrote it."""
-        content = self.build.course.content_dir
-        return {
-            p.uri: self.build.site.markdown.get(p.uri) or (content / p.uri).read_text(encoding="utf-8")
-            for p in self.build.site.pages
-        }
+        """Every page's Markdown: generated, or as the author wrote it (kept from loading)."""
+        written = {page.path: page.text for page in self.build.course.markdown_pages}
+        return {p.uri: self.build.site.markdown.get(p.uri) or written.get(p.uri, "") for p in self.build.site.pages}
 
     def on_page_markdown(self, markdown, page, config, files):
         self._page_file = page.file  # the page the directive extension is working on
@@ -162,5 +205,4 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
 
     def _sources_url(self, page_file: File) -> str:
         """The sources page as a link from ``page_file``: quiz HTML cites sources there."""
-        sources = self._files.get_file_from_path(self.build.site.uri_of("bronnen"))
-        return sources.url_relative_to(page_file)
+        return self._sources_file.url_relative_to(page_file)

@@ -9,6 +9,7 @@ from .assets import PACKAGE
 from .diagnostics import ContentError, Diagnostic
 from .load import Course, load_course
 from .pages import site_pages
+from .quizzes import quiz_specs
 from .render import RenderedSite, render_site
 from .validate import validate
 
@@ -56,18 +57,20 @@ class CourseBuild:
 
 
 def check(root: Path) -> tuple[Course, list[Diagnostic]]:
-    course, diagnostics, _ = _checked(root)
+    course, diagnostics, _, _ = _checked(root)
     return course, diagnostics
 
 
 def prepare(root: Path) -> CourseBuild:
-    course, diagnostics, pages = _checked(root)
+    course, diagnostics, pages, quizzes = _checked(root)
     if any(d.is_error for d in diagnostics):
         raise ContentError(diagnostics)
-    return CourseBuild(course, diagnostics, render_site(course, pages))
+    return CourseBuild(course, diagnostics, render_site(course, pages, quizzes))
 
 
 def _checked(root: Path):
     course, diagnostics = load_course(root)
     pages = site_pages(course)
-    return course, diagnostics + validate(course, pages), pages
+    # Validation needs the quiz ids, rendering the quizzes: made once for both.
+    quizzes = quiz_specs(course, pages) if course.complete else {}
+    return course, diagnostics + validate(course, pages, quizzes), pages, quizzes

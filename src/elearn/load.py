@@ -28,6 +28,7 @@ from .model import (
     SectorFile,
     SessionPlan,
     SourcesFile,
+    child_fields,
     dutch_key,
 )
 from .quizmodel import QUESTION_TYPES, QuestionBank
@@ -57,6 +58,7 @@ class MarkdownPage:
     title: str
     pos: Position
     directives: list[tuple[Directive, Position]] = field(default_factory=list)  # [[quiz: id]] and the like
+    text: str = ""  # the Markdown as read, so no later step reads the file again
 
 
 @dataclass
@@ -200,20 +202,24 @@ def build_model(doc: YamlDocument, model: type[M]) -> tuple[M | None, list[Diagn
     except ValidationError as exc:
         return None, [translate_error(err, doc, model) for err in exc.errors()]
     attach_positions(obj, (), doc)
+    # The model holds the content now, and positions come from the text. Kept, the raw
+    # data would double what the garbage collector walks for the rest of the build.
+    doc.data = None
     return obj, []
 
 
 def attach_positions(obj: Node, path: tuple, doc: YamlDocument) -> None:
     """Tell every object its document and path, so it can find its position later."""
-    obj._doc = doc
-    obj._path = path
-    for name, value in obj.__dict__.items():
+    obj.set_provenance(doc, path)
+    for name in child_fields(type(obj)):
+        value = getattr(obj, name)
         if isinstance(value, Node):
             attach_positions(value, path + (dutch_key(name),), doc)
-        elif isinstance(value, list) and value and isinstance(value[0], Node):
+        elif isinstance(value, list):
             key = dutch_key(name)
             for i, item in enumerate(value):
-                attach_positions(item, path + (key, i), doc)
+                if isinstance(item, Node):
+                    attach_positions(item, path + (key, i), doc)
 
 
 # --- pydantic errors in Dutch ----------------------------------------------
@@ -443,7 +449,7 @@ def load_markdown_pages(content: Path) -> tuple[list[MarkdownPage], list[Diagnos
         directives = [
             (directive, Position(shown, number, 1))
             for number, line in enumerate(text.splitlines(), start=1)
-            if (directive := parse_directive(line))
+            if "[[" in line and (directive := parse_directive(line))
         ]
-        pages.append(MarkdownPage(page_id, rel, title, Position(shown, 1, 1), directives))
+        pages.append(MarkdownPage(page_id, rel, title, Position(shown, 1, 1), directives, text))
     return pages, diagnostics

@@ -5,14 +5,15 @@ an English attribute name and a Dutch key, taken from ``DUTCH_KEYS``. Error
 messages, the JSON Schema and the YAML files all use the Dutch key.
 """
 
-from __future__ import annotations
+# No "from __future__ import annotations" here: pydantic would get every field's
+# annotation as a string and compile each one (about a thousand) on every build.
 
 import functools
 import typing
 from dataclasses import dataclass
 from typing import Annotated, Iterator, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from .diagnostics import Position
 
@@ -163,21 +164,31 @@ class Node(BaseModel):
         populate_by_name=True,
         str_strip_whitespace=True,
     )
-    # Where the object was written: its YAML document and the path inside it.
-    # Positions are looked up only when a diagnostic asks for one.
-    _doc: object = PrivateAttr(default=None)
-    _path: tuple = PrivateAttr(default=())
+    # Where the object was written: its YAML document and the path inside it, set by
+    # the loader (set_provenance). Positions are looked up only when a diagnostic asks
+    # for one. Slots rather than pydantic private attributes: those cost a Python call
+    # per object on validation, for thousands of objects in a large course.
+    __slots__ = ("_doc", "_path")
+
+    def set_provenance(self, doc: object, path: tuple) -> None:
+        _set(self, "_doc", doc)
+        _set(self, "_path", path)
 
     @property
     def pos(self) -> Position | None:
-        return self._doc.position(self._path) if self._doc else None
+        doc = getattr(self, "_doc", None)  # unset for an object the loader did not make
+        return doc.position(self._path) if doc else None
 
     def field_pos(self, field: str, index: int | None = None) -> Position | None:
         """Where ``field`` (or its ``index``-th item) was written; else the object itself."""
-        if not self._doc:
+        doc = getattr(self, "_doc", None)
+        if not doc:
             return None
         path = self._path + (dutch_key(field),)
-        return self._doc.position(path if index is None else path + (index,))
+        return doc.position(path if index is None else path + (index,))
+
+
+_set = object.__setattr__  # past pydantic's __setattr__, which would look for a field
 
 
 class SourcedText(Node):
@@ -465,16 +476,37 @@ class MeldcodeFile(Node):
 
 
 def walk(node: Node) -> Iterator[Node]:
-    """Every node in the tree below ``node``, ``node`` first."""
-    yield node
-    for name in type(node).model_fields:
-        value = getattr(node, name)
-        if isinstance(value, Node):
-            yield from walk(value)
-        elif isinstance(value, list):
-            for item in value:
-                if isinstance(item, Node):
-                    yield from walk(item)
+    """Every node in the tree below ``node``, ``node`` first, depth first in field order."""
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        yield node
+        children = []
+        for name in child_fields(type(node)):
+            value = getattr(node, name)
+            if isinstance(value, list):
+                children += [item for item in value if isinstance(item, Node)]
+            elif isinstance(value, Node):
+                children.append(value)
+        stack += reversed(children)
+
+
+@functools.cache
+def child_fields(model: type[Node]) -> tuple[str, ...]:
+    """The fields of ``model`` that can hold nodes: walk() skips texts, numbers and ids."""
+    return tuple(name for name, info in model.model_fields.items() if _holds_node(info.annotation))
+
+
+def _holds_node(tp) -> bool:
+    if isinstance(tp, type) and issubclass(tp, Node):
+        return True
+    return any(_holds_node(arg) for arg in typing.get_args(tp))
+
+
+def node_id(node: Node) -> str | None:
+    """The node's id, or None for an object without one. Cheaper than getattr() with a
+    default, where pydantic raises and catches an AttributeError for every miss."""
+    return node.__dict__.get("id")
 
 
 def _ref_in(tp) -> Ref | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import struct
 import zlib
 from dataclasses import dataclass
@@ -30,18 +31,32 @@ class Precache:
 
 def precache(site: Path) -> Precache:
     urls, digest, size, pages = [], hashlib.sha256(), 0, 0
-    for path in sorted(p for p in site.rglob("*") if p.is_file()):
-        rel = path.relative_to(site).as_posix()
+    for rel in sorted(_files_below(str(site)), key=lambda rel: rel.split("/")):  # folder by folder
         if rel == WORKER or rel.endswith(SKIP_SUFFIXES):
             continue
-        data = path.read_bytes()
-        digest.update(rel.encode() + b"\0" + data)
+        with open(os.path.join(site, rel), "rb") as file:
+            data = file.read()
+        # The version only has to change when any file does: a CRC-32 per file (three
+        # times as fast as SHA-256 over every byte) with its length, then SHA-256 over those.
+        digest.update(b"%s\0%d\0%d\0" % (rel.encode(), len(data), zlib.crc32(data)))
         size += len(data)
         if rel.endswith(".html"):
             pages += 1
         # Pages are asked for by their directory when directory URLs are on.
         urls.append(rel[: -len("index.html")] or "./" if rel.endswith("index.html") else rel)
     return Precache(urls, size, pages, digest.hexdigest()[:16])
+
+
+def _files_below(root: str, prefix: str = "") -> list[str]:
+    """Every file below ``root``, as a path with forward slashes relative to it."""
+    found = []
+    with os.scandir(root) as entries:
+        for entry in entries:
+            if entry.is_dir():
+                found += _files_below(entry.path, prefix + entry.name + "/")
+            elif entry.is_file():
+                found.append(prefix + entry.name)
+    return found
 
 
 def service_worker(cache: Precache) -> str:

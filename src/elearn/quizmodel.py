@@ -5,7 +5,8 @@ A bank lives in ``quizzes/<name>.yml``. Like content, keys are Dutch (see
 ``data-elearn-type``.
 """
 
-from __future__ import annotations
+# No "from __future__ import annotations" here: pydantic would get every field's
+# annotation as a string and compile each one (about a thousand) on every build.
 
 from typing import Annotated, Literal, Union
 

@@ -12,7 +12,7 @@ import html
 import json
 import random
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import jinja2
 import markdown
@@ -32,7 +32,11 @@ def normalise_answer(text: str) -> str:
 
 # --- Markdown in question text -------------------------------------------------
 
-_PLAIN = re.compile(r"^[^*_`\[\]<>&#!|\\\n~^=+-]*$")
+# Text that Markdown (with attr_list) would only wrap in <p>: no inline marks, no
+# attribute list, no tab (Markdown expands it), and nothing at the start that opens a
+# block (heading, list, quote, rule). A dash or plus further on means nothing to
+# Markdown, and Dutch text has many ("0800-2000", "8-jarige").
+_PLAIN = re.compile(r"(?![-+=#>*]|\d+[.)]\s)[^*_`\[\]<>&\\\n\t{}]+\Z")
 
 
 @functools.lru_cache(maxsize=1)
@@ -45,13 +49,15 @@ def _markdown() -> markdown.Markdown:
 def md_block(text: str) -> str:
     """Markdown to HTML; plain sentences skip the parser, which dominates build time."""
     if _PLAIN.match(text):
-        return f"<p>{html.escape(text, quote=False)}</p>"
+        return f"<p>{text}</p>"  # plain text holds no &, < or >: nothing to escape
     md = _markdown()
     md.reset()
     return md.convert(text)
 
 
 def md_inline(text: str) -> str:
+    if _PLAIN.match(text):
+        return text
     rendered = md_block(text)
     if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
         return rendered[3:-4]
@@ -76,7 +82,6 @@ class QuizSpec:
     draw: int | None = None  # a test draws this many questions; None shows all
     mastery: int | None = None  # percentage needed to pass; None for practice
     is_test: bool = False
-    cited: set[str] = field(default_factory=set)
 
 
 def shuffled(items: list, seed: str) -> list[tuple[int, object]]:
@@ -151,6 +156,7 @@ class QuizRenderer:
         self.source_labels = source_labels
         self.topics = topics  # content id -> the page that teaches it
         self._bodies: dict[tuple[str, str], str] = {}
+        self._data: dict[str, dict] = {}
 
     def _body(self, q: Question, kind: str) -> str:
         body = self._bodies.get((kind, q.id))
@@ -162,37 +168,41 @@ class QuizRenderer:
             self._bodies[kind, q.id] = body
         return body
 
+    def _question_data(self, q: Question) -> dict:
+        data = self._data.get(q.id)
+        if data is None:
+            data = self._data[q.id] = {
+                "type": q.type,
+                # where to read again after a wrong answer: the progress record keeps it
+                "topics": sorted({self.topics[t] for t in q.tests if t in self.topics}),
+                **answer_data(q),
+            }
+        return data
+
     def render(self, spec: QuizSpec, sources_url: str, kind: str = QUIZ) -> str:
         """The quiz as HTML of the directive's ``kind``; ``sources_url`` leads from the current
         page to the sources page."""
         sources = html.escape(sources_url)
-        bodies = [
-            Markup(self._body(q, kind).replace(_QZ, spec.id).replace(_NUMBER, str(n)).replace(_SOURCES, sources))
+        # One string for all questions: the template then escapes nothing per question.
+        bodies = "".join(
+            self._body(q, kind).replace(_QZ, spec.id).replace(_NUMBER, str(n)).replace(_SOURCES, sources) + "\n"
             for n, q in enumerate(spec.questions, start=1)
-        ]
+        )
         if kind != QUIZ:
             # On paper there is nothing to check and nothing to score: no form, no data.
-            return f'<div class="elearn-paper elearn-{kind}">\n' + "\n".join(bodies) + "\n</div>"
+            return f'<div class="elearn-paper elearn-{kind}">\n' + bodies + "</div>"
         data = {
             "id": spec.id,
             "draw": spec.draw,
             "mastery": spec.mastery,
             "test": spec.is_test,
-            "questions": {
-                q.id: {
-                    "type": q.type,
-                    # where to read again after a wrong answer: the progress record keeps it
-                    "topics": sorted({self.topics[t] for t in q.tests if t in self.topics}),
-                    **answer_data(q),
-                }
-                for q in spec.questions
-            },
+            "questions": {q.id: self._question_data(q) for q in spec.questions},
         }
         # A one-element array, not a bare object: Material's instant navigation re-inserts
         # inline scripts without their type, so the browser then runs this as code. An
         # array literal is valid JSON and a harmless JS expression; an object is a syntax
         # error. "</" must not close the script element early.
         data_json = json.dumps([data], ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-        return _environment().get_template("quiz.html.j2").render(
-            spec=spec, data_json=Markup(data_json), bodies=bodies
+        return _template("quiz.html.j2").render(
+            spec=spec, data_json=Markup(data_json), bodies=Markup(bodies)
         )

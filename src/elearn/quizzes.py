@@ -6,7 +6,7 @@ Every quiz has an id that the ``[[quiz: <id>]]`` directive can name.
 from __future__ import annotations
 
 from .load import Course
-from .model import walk
+from .model import node_id, walk
 from .pages import PRACTICE_TEMPLATES, PageSpec, module_pool
 from .quizrender import DEFAULT_MASTERY, QuizSpec
 
@@ -20,7 +20,7 @@ def practice_id(page_id: str) -> str:
 
 
 def page_content_ids(page: PageSpec) -> set[str]:
-    return {n.id for obj in page.objects for n in walk(obj) if isinstance(getattr(n, "id", None), str)} | {page.id}
+    return {own_id for obj in page.objects for n in walk(obj) if (own_id := node_id(n)) is not None} | {page.id}
 
 
 def quiz_specs(course: Course, pages: list[PageSpec]) -> dict[str, QuizSpec]:

@@ -100,10 +100,12 @@ class _PageContext:
         return f"[Bron: {label}]({self.link('bronnen', source.id)}){{.elearn-bron}}"
 
 
-def render_site(course: Course, pages: list[PageSpec] | None = None) -> RenderedSite:
+def render_site(
+    course: Course, pages: list[PageSpec] | None = None, quizzes: dict[str, QuizSpec] | None = None
+) -> RenderedSite:
     env = _environment()
     pages = site_pages(course) if pages is None else pages
-    quizzes = quiz_specs(course, pages)
+    quizzes = quiz_specs(course, pages) if quizzes is None else quizzes
     usage = source_usage(pages)
     markdown = {}
     for page in pages:

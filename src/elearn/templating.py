@@ -26,4 +26,7 @@ def environment(html: bool) -> jinja2.Environment:
         # Compiling the templates is a fixed cost of every build; Jinja keeps the
         # compiled code in the user's temporary folder and checks it against the source.
         bytecode_cache=jinja2.FileSystemBytecodeCache(),
+        # The templates are part of the package, not of the course: they do not change
+        # while a build runs, so there is no need to stat each one on every render.
+        auto_reload=False,
     )

@@ -6,7 +6,7 @@ Returns diagnostics; raises nothing. Runs after loading, so positions are known.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from .diagnostics import Diagnostic, did_you_mean
 from .load import Course
@@ -23,12 +23,14 @@ from .model import (
     Source,
     Step,
     Theme,
+    node_id,
     references,
     walk,
 )
 from .quizmodel import Case, MultipleResponse, Question, SingleChoice, ShortAnswer, Matching
 from .pages import PageSpec, module_pool, site_pages
 from .quizrender import normalise_answer
+from .quizrender import QuizSpec
 from .quizzes import quiz_specs
 
 # Which class defines ids of which reference kind.
@@ -65,24 +67,24 @@ def content_roots(course: Course) -> list[Node]:
     return roots + list(course.sectors)
 
 
-def roots(course: Course) -> list[Node]:
-    return content_roots(course) + list(course.banks) + list(course.sessions)
-
-
-def all_nodes(course: Course) -> Iterator[Node]:
-    for root in roots(course):
-        yield from walk(root)
-
-
-def validate(course: Course, pages: list[PageSpec] | None = None) -> list[Diagnostic]:
+def validate(
+    course: Course, pages: list[PageSpec] | None = None, quizzes: dict[str, QuizSpec] | None = None
+) -> list[Diagnostic]:
+    """``pages`` and ``quizzes``, when given, are the course's own (the build makes them once)."""
     pages = site_pages(course) if pages is None else pages
-    nodes = list(all_nodes(course))
-    # Which quiz ids exist: directives and session plans name them (computed once here).
-    quiz_ids = set(quiz_specs(course, pages)) if course.complete else set()
+    # Every node, walked once: the content's first (the checks below need them apart).
+    content = [n for root in content_roots(course) for n in walk(root)]
+    nodes = content + [n for root in list(course.banks) + list(course.sessions) for n in walk(root)]
+    # Which quiz ids exist: directives and session plans name them.
+    if quizzes is None:
+        quizzes = quiz_specs(course, pages) if course.complete else {}
+    quiz_ids = set(quizzes)
     diagnostics: list[Diagnostic] = []
     diagnostics += check_unique_ids(nodes)
     diagnostics += check_pages(pages)
-    diagnostics += check_references(course, nodes, pages, quiz_ids)
+    # Every reference, found once: (node, field, kind, target id, list index).
+    refs = [(node, *found) for node in nodes for found in references(node)]
+    diagnostics += check_references(course, nodes, content, refs, pages, quiz_ids)
     if course.meldcode:
         diagnostics += check_numbering(course.meldcode.steps, "stap", expected=5)
         diagnostics += check_decision_framework(course.meldcode.decision_framework.questions)
@@ -98,10 +100,10 @@ def validate(course: Course, pages: list[PageSpec] | None = None) -> list[Diagno
     for plan in course.sessions:
         diagnostics += check_session(plan)
     if course.complete:
-        diagnostics += check_unused(course, nodes)
+        diagnostics += check_unused(course, refs)
         diagnostics += check_module_tests(course)
         if course.banks:
-            diagnostics += check_coverage(course)
+            diagnostics += check_coverage(course, content)
     return diagnostics
 
 
@@ -109,20 +111,20 @@ def check_unique_ids(nodes: Iterable[Node]) -> list[Diagnostic]:
     seen: dict[str, Node] = {}
     found = []
     for node in nodes:
-        node_id = getattr(node, "id", None)
-        if not isinstance(node_id, str):
+        own_id = node_id(node)
+        if own_id is None:
             continue
-        if node_id in seen:
-            first = seen[node_id].pos
+        if own_id in seen:
+            first = seen[own_id].pos
             found.append(
                 Diagnostic(
                     node.field_pos("id"),
-                    f"id '{node_id}' wordt al gebruikt",
+                    f"id '{own_id}' wordt al gebruikt",
                     f"eerder gedefinieerd op {first}; kies een andere id" if first else None,
                 )
             )
         else:
-            seen[node_id] = node
+            seen[own_id] = node
     return found
 
 
@@ -148,7 +150,10 @@ def check_pages(pages: list[PageSpec]) -> list[Diagnostic]:
     return found
 
 
-def defined_ids(course: Course, nodes: list[Node], pages: list[PageSpec], quiz_ids: set[str]) -> dict[str, set[str]]:
+def defined_ids(
+    nodes: list[Node], content: list[Node], pages: list[PageSpec], quiz_ids: set[str]
+) -> dict[str, set[str]]:
+    """``content``: the nodes of the content files, which questions can test."""
     ids: dict[str, set[str]] = defaultdict(set)
     for node in nodes:
         kind = KIND_OF_CLASS.get(type(node))
@@ -157,10 +162,7 @@ def defined_ids(course: Course, nodes: list[Node], pages: list[PageSpec], quiz_i
     ids["page"] = {p.id for p in pages}
     ids["quiz-or-page"] = ids["page"] | quiz_ids
     ids["content"] = ids["page"] | {
-        n.id
-        for root in content_roots(course)
-        for n in walk(root)
-        if isinstance(getattr(n, "id", None), str) and not isinstance(n, Source)
+        own_id for n in content if (own_id := node_id(n)) is not None and not isinstance(n, Source)
     }
     return ids
 
@@ -183,23 +185,25 @@ def checkable_kinds(course: Course) -> set[str]:
     return kinds
 
 
-def check_references(course: Course, nodes: list[Node], pages: list[PageSpec], quiz_ids: set[str]) -> list[Diagnostic]:
-    ids = defined_ids(course, nodes, pages, quiz_ids)
+def check_references(
+    course: Course, nodes: list[Node], content: list[Node], refs: list[tuple], pages: list[PageSpec],
+    quiz_ids: set[str],
+) -> list[Diagnostic]:
+    ids = defined_ids(nodes, content, pages, quiz_ids)
     checkable = checkable_kinds(course)
     found = []
-    for node in nodes:
-        for field, ref, target, index in references(node):
-            if ref.kind not in checkable or target in ids[ref.kind]:
-                continue
-            name = KIND_NAMES.get(ref.kind, ref.kind)
-            found.append(
-                Diagnostic(
-                    node.field_pos(field, index),
-                    f"onbekende {name} '{target}'",
-                    did_you_mean(target, ids[ref.kind])
-                    or f"definieer '{target}' eerst, of verwijs naar een bestaande {name}",
-                )
+    for node, field, ref, target, index in refs:
+        if ref.kind not in checkable or target in ids[ref.kind]:
+            continue
+        name = KIND_NAMES.get(ref.kind, ref.kind)
+        found.append(
+            Diagnostic(
+                node.field_pos(field, index),
+                f"onbekende {name} '{target}'",
+                did_you_mean(target, ids[ref.kind])
+                or f"definieer '{target}' eerst, of verwijs naar een bestaande {name}",
             )
+        )
     return found
 
 
@@ -289,7 +293,7 @@ def check_decision_framework(questions: list[DecisionQuestion]) -> list[Diagnost
     return found
 
 
-def check_unused(course: Course, nodes: list[Node]) -> list[Diagnostic]:
+def check_unused(course: Course, refs: list[tuple]) -> list[Diagnostic]:
     found = []
     used_modules = {m for a in course.course.audiences for m in a.modules}
     for module in course.course.modules:
@@ -302,7 +306,7 @@ def check_unused(course: Course, nodes: list[Node]) -> list[Diagnostic]:
                     severity="waarschuwing",
                 )
             )
-    cited = {target for n in nodes for _, ref, target, _ in references(n) if ref.kind == "source"}
+    cited = {target for _, _, ref, target, _ in refs if ref.kind == "source"}
     for source in course.all_sources():
         if source.id not in cited:
             found.append(
@@ -451,19 +455,21 @@ def check_module_tests(course: Course) -> list[Diagnostic]:
     return found
 
 
-def coverage(course: Course) -> dict[str, int]:
-    """Content id -> how many questions test it, for every content id that is tested or must be."""
-    counts: dict[str, int] = {
-        n.id: 0 for root in content_roots(course) for n in walk(root) if isinstance(n, MUST_BE_TESTED)
-    }
+def coverage(course: Course, content: list[Node] | None = None) -> dict[str, int]:
+    """Content id -> how many questions test it, for every content id that is tested or must be.
+
+    ``content``: the content files' nodes, when the caller has walked them already."""
+    if content is None:
+        content = [n for root in content_roots(course) for n in walk(root)]
+    counts: dict[str, int] = {n.id: 0 for n in content if isinstance(n, MUST_BE_TESTED)}
     for question in course.questions():
         for target in set(question.tests):
             counts[target] = counts.get(target, 0) + 1
     return counts
 
 
-def check_coverage(course: Course) -> list[Diagnostic]:
-    by_id = {n.id: n for root in content_roots(course) for n in walk(root) if isinstance(n, MUST_BE_TESTED)}
+def check_coverage(course: Course, content: list[Node]) -> list[Diagnostic]:
+    by_id = {n.id: n for n in content if isinstance(n, MUST_BE_TESTED)}
     return [
         Diagnostic(
             by_id[content_id].pos,
@@ -471,7 +477,7 @@ def check_coverage(course: Course) -> list[Diagnostic]:
             f"voeg een vraag toe met 'toetst: [{content_id}]'",
             severity="waarschuwing",
         )
-        for content_id, count in coverage(course).items()
+        for content_id, count in coverage(course, content).items()
         if count == 0 and content_id in by_id
     ]
 

@@ -1,16 +1,20 @@
 """YAML with provenance: every value and key can tell its file, line and column.
 
-Loading is the fast path every build takes; positions are only looked up when a
-diagnostic needs one, so the text is composed a second time only for a file that
-has a problem.
+Loading is the fast path every build takes: the parser's events become plain data
+directly. Positions are only looked up when a diagnostic needs one, so a node tree
+with positions is composed only for a file that has a problem.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
 import yaml
+from yaml.composer import ComposerError
+from yaml.events import AliasEvent, MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent, \
+    SequenceStartEvent, StreamEndEvent
 
 from .diagnostics import Diagnostic, Position
 
@@ -50,9 +54,20 @@ class YamlDocument:
 
 def display_path(path: Path) -> str:
     """A path as an author's editor and terminal want it: relative when possible."""
-    absolute = os.path.abspath(path)
-    relative = os.path.relpath(absolute)
-    return absolute if relative.startswith("..") else relative
+    # relpath is slow and a course has hundreds of files in a few folders: one per folder.
+    absolute, cwd = os.path.abspath(path), os.getcwd()
+    if absolute == cwd:
+        return "."
+    folder, name = os.path.split(absolute)
+    return os.path.join(_display_dir(folder, cwd), name)
+
+
+@functools.lru_cache(maxsize=64)
+def _display_dir(folder: str, cwd: str) -> str:
+    relative = os.path.relpath(folder, cwd)
+    if relative.startswith(".."):
+        return folder
+    return "" if relative == "." else relative
 
 
 def read_yaml(path: Path) -> tuple[YamlDocument | None, list[Diagnostic]]:
@@ -73,9 +88,8 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[Diagnostic]]:
 def parse_yaml(text: str, shown: str) -> tuple[YamlDocument | None, list[Diagnostic]]:
     loader = _Loader(text)
     try:
-        root = loader.get_single_node()
-        duplicates: list[tuple[str, yaml.Mark, yaml.Mark]] = []
-        data = None if root is None else _data(root, loader, duplicates)
+        builder = _Builder(loader)
+        data = builder.document()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -100,7 +114,7 @@ def parse_yaml(text: str, shown: str) -> tuple[YamlDocument | None, list[Diagnos
             f"veld '{key}' staat twee keer in hetzelfde blok",
             f"het eerste staat op regel {first.line + 1}; houd er één over",
         )
-        for key, mark, first in duplicates
+        for key, mark, first in builder.duplicates
     ]
     return YamlDocument(shown, text, data), diagnostics
 
@@ -114,26 +128,89 @@ def _key(node: yaml.Node, loader) -> str:
     return node.value if node.tag == _STR else str(loader.construct_object(node, deep=True))
 
 
-def _data(node: yaml.Node, loader, duplicates: list) -> object:
-    """Plain Python data from composed nodes: faster than PyYAML's constructor, which
-    is pure Python even with libyaml, and it notes what YAML itself skips: the same
-    key twice in one block (the first one counts)."""
-    if node.tag == _STR and isinstance(node, yaml.ScalarNode):
-        return node.value
-    if isinstance(node, yaml.MappingNode):
-        result: dict = {}
-        first: dict = {}
-        for key_node, value_node in node.value:
-            key = _key(key_node, loader)
-            if key in result:
-                duplicates.append((key, key_node.start_mark, first[key]))
-                continue
-            first[key] = key_node.start_mark
-            result[key] = _data(value_node, loader, duplicates)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_data(item, loader, duplicates) for item in node.value]
-    return loader.construct_object(node, deep=True)  # numbers, yes/no, dates, null
+class _Builder:
+    """Plain Python data straight from the parser's events.
+
+    Composing a node tree first (what PyYAML's loaders do) allocates a node and two
+    marks per value and keeps them all alive until the document is done, which costs
+    time and work for the garbage collector; events are dropped as soon as they are
+    read. Like the composer, it notes what YAML itself skips: the same key twice in
+    one block (the first one counts).
+    """
+
+    def __init__(self, loader):
+        self.loader = loader
+        self.next = loader.get_event
+        self.anchors: dict[str, object] = {}
+        self.duplicates: list[tuple[str, yaml.Mark, yaml.Mark]] = []
+        # First characters for which the loader has implicit types (PyYAML keys them so).
+        self.typed_starts = frozenset(loader.yaml_implicit_resolvers)
+
+    def document(self) -> object:
+        self.next()  # stream start
+        event = self.next()
+        if type(event) is StreamEndEvent:
+            return None
+        data = self.value(self.next())
+        self.next()  # document end
+        after = self.next()
+        if type(after) is not StreamEndEvent:
+            raise ComposerError(
+                "expected a single document in the stream", event.start_mark,
+                "but found another document", after.start_mark,
+            )
+        return data
+
+    def scalar(self, event) -> object:
+        tag = event.tag
+        if tag is None:
+            # What the resolver would say, without calling it for most values: a quoted
+            # value is text, and so is a plain one whose first character starts no
+            # number, yes/no, null or date.
+            if not event.implicit[0] or event.value[:1] not in self.typed_starts:
+                return event.value
+            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        elif tag == "!":
+            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == _STR:
+            return event.value
+        # Numbers, yes/no, dates, null: PyYAML's own constructors, from a node of one value.
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        return self.loader.construct_object(node, deep=True)
+
+    def value(self, event) -> object:
+        kind = type(event)
+        if kind is ScalarEvent:
+            value = self.scalar(event)
+        elif kind is MappingStartEvent:
+            value = {}
+            first: dict[str, yaml.Mark] = {}
+            while type(key_event := self.next()) is not MappingEndEvent:
+                if type(key_event) is ScalarEvent:
+                    key = self.scalar(key_event)
+                    key = key if type(key) is str else str(key)  # a field name, also when YAML reads 1 or yes
+                else:
+                    key = str(self.value(key_event))
+                item = self.value(self.next())
+                if key in value:
+                    self.duplicates.append((key, key_event.start_mark, first[key]))
+                    continue
+                first[key] = key_event.start_mark
+                value[key] = item
+        elif kind is SequenceStartEvent:
+            value = []
+            while type(item_event := self.next()) is not SequenceEndEvent:
+                value.append(self.value(item_event))
+        elif kind is AliasEvent:
+            # Registered once complete: an alias inside its own anchor is undefined here.
+            if event.anchor not in self.anchors:
+                raise ComposerError(None, None, "found undefined alias", event.start_mark)
+            return self.anchors[event.anchor]
+        else:
+            raise ComposerError(None, None, f"unexpected {kind.__name__}", event.start_mark)
+        if event.anchor is not None:
+            self.anchors[event.anchor] = value
+        return value
 
 
 def _index(doc: YamlDocument) -> None:
