@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from typing import Iterable, Literal
 
@@ -39,6 +38,8 @@ class Diagnostic:
 
 
 def nearest(word: str, candidates: Iterable[str], n: int = 3) -> list[str]:
+    import difflib  # only a course with a mistake needs it: not imported on every build
+
     return difflib.get_close_matches(word, sorted(set(candidates)), n=n, cutoff=0.6)
 
 
