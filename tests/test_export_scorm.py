@@ -69,6 +69,8 @@ def test_lms_gets_status_score_location_and_resumes(browser, package, node_modul
     (site / "lms.html").write_text(HARNESS, encoding="utf-8")
     with serving(site) as url:
         context = browser.new_context()
+        requested = []
+        context.on("request", lambda r: requested.append(r.url))
         page = context.new_page()
         page.goto(f"{url}/lms.html")
         course = course_frame(page)
@@ -91,6 +93,10 @@ def test_lms_gets_status_score_location_and_resumes(browser, package, node_modul
         assert 30 <= int(cmi["core"]["score"]["raw"]) <= 70  # one test passed, one failed, one to go
         suspend = cmi["suspend_data"]
         assert 0 < len(suspend) < 4096
+        # Inside an LMS the package is served over http, but it is not a hosted site: no
+        # service worker may take over the LMS's origin.
+        assert course.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
+        assert not [u for u in requested if u.endswith("sw.js")]
         # Close the course: the package commits on page hide, with the session time.
         page.goto("about:blank")
         reader = context.new_page()

@@ -1,13 +1,15 @@
 """Quizzes as the built page delivers them: semantic HTML, data apart, no inlined code."""
 
 import gzip
+import importlib.util
 import posixpath
 import json
 import re
 from collections import Counter
 
-from conftest import elearn
-from elearn.build import ON_DEMAND, QUESTIONS_SCRIPT
+from conftest import REPO, elearn
+from elearn.build import ON_DEMAND, QUESTIONS_SCRIPT, prepare
+from elearn.coursemap import course_map, course_script
 
 TYPES = {"single", "multiple", "truefalse", "ordering", "matching", "shortanswer", "case"}
 
@@ -87,8 +89,7 @@ def test_budget_elearn_js_and_css_at_most_15_kb_gzipped(built_site):
         html = (built_site / page).read_text(encoding="utf-8")
         loaded |= {posixpath.normpath(posixpath.join(posixpath.dirname(page), ref))
                    for ref in re.findall(r'(?:src|href)="([^"]*assets/elearn/[^"]+\.(?:js|css))"', html)}
-    assert sorted(loaded) == [f"assets/elearn/{name}" for name in
-                              ["course.js", "elearn.css", "elearn.js", "offline.js", "progress.js"]]
+    assert sorted(loaded) == [f"assets/elearn/{name}" for name in ["course.js", "elearn.css", "elearn.js"]]
     size = gzipped(built_site, loaded)
     # The trainer tools load only when a trainer opens one; they are counted, not hidden.
     tools = sorted(u for u in ON_DEMAND if u.endswith((".js", ".css"))) + [QUESTIONS_SCRIPT]
@@ -96,6 +97,37 @@ def test_budget_elearn_js_and_css_at_most_15_kb_gzipped(built_site):
           f"trainer tools on demand: {gzipped(built_site, tools)} bytes ({', '.join(tools)})")
     assert size <= 15 * 1024
     assert all((built_site / uri).exists() for uri in tools)
+
+
+def test_budget_holds_for_a_course_of_200_pages(built_site, tmp_path):
+    """The code is fixed, but course.js grows with the pages: the benchmark's course must fit too."""
+    spec = importlib.util.spec_from_file_location("bench_run", REPO / "bench" / "run.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    bench.generate(200, tmp_path, 200)
+    built = prepare(tmp_path / "elearn")
+    # MkDocs' directory URLs, as the plugin receives them: a/b.md -> a/b/, a/index.md -> a/
+    urls = {p.id: (re.sub(r"(^|/)index\.md$|\.md$", r"\1", p.uri) + "/").lstrip("/") or "./"
+            for p in built.site.pages}
+    assert urls["start"] == "./" and urls["pagina-7"] == "pagina-7/"
+    data = course_map(built.course, built.site.pages, urls, built.site.markdown, built.site.quizzes)
+    assert len(data["pages"]) > 200
+    course = len(gzip.compress(course_script(data).encode(), 9))
+    code = gzipped(built_site, ["assets/elearn/elearn.css", "assets/elearn/elearn.js"])
+    print(f"200 pages: code {code} + course.js {course} = {code + course} bytes gzipped")
+    assert code + course <= 15 * 1024
+
+
+def test_course_script_gives_the_progress_code_every_page_title_and_url(built_site, served_site, browser):
+    """course.js sends pages in short form; what the browser reads must be whole again."""
+    page = browser.new_page()
+    page.goto(served_site + "/")
+    pages = page.evaluate("window.ELEARN_COURSE.pages")
+    page.close()
+    assert pages["start"] == {"title": "Start", "url": "./"}
+    assert pages["kindcheck"] == {"title": "De kindcheck", "url": "meldcode/kindcheck/"}
+    for page_id, entry in pages.items():
+        assert (built_site / entry["url"] / "index.html").exists(), (page_id, entry)
 
 
 # --- the real course ----------------------------------------------------------------

@@ -14,7 +14,7 @@ from elearn.build import ASSETS, COURSE_SCRIPT, QUESTIONS_SCRIPT, THEME_DIR, Cou
 from elearn.assets import PACKAGE, served
 from elearn.offline import MANIFEST, WORKER, icon_png, precache, service_worker, web_manifest
 from elearn.privacy import external_resources
-from elearn.coursemap import course_map, question_map, script
+from elearn.coursemap import course_map, course_script, question_map, script
 from elearn.diagnostics import ContentError
 from elearn.directive import Directive, QuizDirectiveExtension
 
@@ -104,9 +104,9 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
         }
         # With Material's offline plugin (the zip for file://, and the SCORM package), search
         # needs the iframe-worker shim; naming ours first keeps that plugin from adding its
-        # CDN copy. Such a site has no service worker, so it does without offline.js.
+        # CDN copy. Such a site has no service worker (the theme links no manifest there).
         self._offline = "material/offline" in config.plugins or "offline" in config.plugins
-        css, js = asset_uris(hosted=not self._offline)
+        css, js = asset_uris()
         config.extra_css.extend(u for u in css if u not in config.extra_css)
         config.extra_javascript.extend(u for u in js if u not in config.extra_javascript)
         config.markdown_extensions.append(QuizDirectiveExtension(self._quiz_slot))
@@ -129,13 +129,13 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
         for uri, markdown in site.markdown.items():
             inclusion = InclusionLevel.NOT_IN_NAV if uri in unlisted else InclusionLevel.UNDEFINED
             files.append(File.generated(config, uri, content=markdown, inclusion=inclusion))
-        for uri, path in ASSETS.items():
-            files.append(File.generated(config, uri, content=served(path)))
+        for uri, paths in ASSETS.items():
+            files.append(File.generated(config, uri, content=served(*paths)))
         if self._offline:
             files.append(File.generated(config, IFRAME_WORKER, abs_src_path=str(VENDOR / "iframe-worker" / "shim.js")))
         urls = {p.id: files.get_file_from_path(p.uri).url for p in site.pages}
         data = course_map(self.build.course, site.pages, urls, self._markdown_of(), site.quizzes)
-        files.append(File.generated(config, COURSE_SCRIPT, content=script("ELEARN_COURSE", data)))
+        files.append(File.generated(config, COURSE_SCRIPT, content=course_script(data)))
         questions = question_map(self.build.course, urls, site.quizzes)
         files.append(File.generated(config, QUESTIONS_SCRIPT, content=script("ELEARN_QUESTIONS", questions)))
         self._sources_file = files.get_file_from_path(site.uri_of("bronnen"))

@@ -19,10 +19,11 @@ BLOCK_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 CSS_SPACE = re.compile(r"\s*([{};,>])\s*|(?<=:)\s+")
 
 
-def served(path: Path) -> str:
-    text = path.read_text(encoding="utf-8")
-    if path.suffix == ".js":
+def served(*paths: Path) -> str:
+    """One or more files of one kind, joined in order."""
+    text = "\n".join(path.read_text(encoding="utf-8") for path in paths)
+    if paths[0].suffix == ".js":
         return rjsmin.jsmin(text) + "\n"
-    if path.suffix == ".css":
+    if paths[0].suffix == ".css":
         return CSS_SPACE.sub(lambda m: m.group(1) or "", BLOCK_COMMENT.sub("", text)).strip() + "\n"
     return text

@@ -14,16 +14,18 @@ from .render import RenderedSite, render_site
 from .validate import validate
 
 THEME_DIR = PACKAGE / "theme"
-# Site URI -> file in the package. Served as files, never inlined in pages.
-ASSETS: dict[str, Path] = {
-    "assets/elearn/elearn.css": PACKAGE / "assets" / "elearn.css",
-    "assets/elearn/progress.js": PACKAGE / "assets" / "progress.js",
-    "assets/elearn/elearn.js": PACKAGE / "assets" / "elearn.js",
-    "assets/elearn/offline.js": PACKAGE / "assets" / "offline.js",
-    "assets/elearn/klassikaal.js": PACKAGE / "assets" / "klassikaal.js",
-    "assets/elearn/klassikaal.css": PACKAGE / "assets" / "klassikaal.css",
-    "assets/elearn/groep.js": PACKAGE / "assets" / "groep.js",
-    "assets/elearn/groep.css": PACKAGE / "assets" / "groep.css",
+ASSET_DIR = PACKAGE / "assets"
+# Site URI -> the package files served there, in order. Served as files, never inlined in pages.
+# Every page runs one script file: one request, and gzip finds the repeats across all of it.
+# offline.js goes in too: it installs the service worker only where the page links a manifest
+# (a hosted site), so the zip and the SCORM package carry it inert.
+ASSETS: dict[str, tuple[Path, ...]] = {
+    "assets/elearn/elearn.css": (ASSET_DIR / "elearn.css",),
+    "assets/elearn/elearn.js": (ASSET_DIR / "progress.js", ASSET_DIR / "elearn.js", ASSET_DIR / "offline.js"),
+    "assets/elearn/klassikaal.js": (ASSET_DIR / "klassikaal.js",),
+    "assets/elearn/klassikaal.css": (ASSET_DIR / "klassikaal.css",),
+    "assets/elearn/groep.js": (ASSET_DIR / "groep.js",),
+    "assets/elearn/groep.css": (ASSET_DIR / "groep.css",),
 }
 # Trainer tools: elearn.js loads them from beside itself when a trainer asks for one, so a
 # learner's page never carries them. Not in any page's script list.
@@ -34,14 +36,9 @@ COURSE_SCRIPT = "assets/elearn/course.js"
 QUESTIONS_SCRIPT = "assets/elearn/vragen.js"
 
 
-HOSTED_ONLY = ("assets/elearn/offline.js",)  # the service worker's side: http(s) only
-
-
-def asset_uris(hosted: bool = True) -> tuple[list[str], list[str]]:
+def asset_uris() -> tuple[list[str], list[str]]:
     css = [u for u in ASSETS if u.endswith(".css") and u not in ON_DEMAND]
-    js = [COURSE_SCRIPT] + [
-        u for u in ASSETS if u.endswith(".js") and u not in ON_DEMAND and (hosted or u not in HOSTED_ONLY)
-    ]
+    js = [COURSE_SCRIPT] + [u for u in ASSETS if u.endswith(".js") and u not in ON_DEMAND]
     return css, js
 
 

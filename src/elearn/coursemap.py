@@ -102,3 +102,23 @@ def question_map(course: Course, urls: dict[str, str], quizzes: dict[str, QuizSp
 def script(variable: str, data) -> str:
     return f"window.{variable} = " + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ";\n"
 
+
+# Every learner loads course.js on every page, so its pages are sent as [title, url] with the
+# page's own id in the URL written as "*" (most URLs end in their id); these lines make
+# them {title, url} again, so the code that reads the course never sees the short form.
+EXPAND_PAGES = ("(function(c){for(var k in c.pages){var p=c.pages[k];"
+                "c.pages[k]={title:p[0],url:p[1].replace(\"*\",k)};}})(window.ELEARN_COURSE);\n")
+
+
+def short_url(page_id: str, url: str) -> str:
+    url = url.replace("*", "%2A")  # the same address, and never mistaken for the id
+    if url.startswith(page_id + "/"):
+        return "*" + url[len(page_id):]
+    return url.replace(f"/{page_id}/", "/*/", 1)
+
+
+def course_script(data: dict) -> str:
+    """``data`` from course_map, written as the classic script every page loads."""
+    short = data | {"pages": {k: [v["title"], short_url(k, v["url"])] for k, v in data["pages"].items()}}
+    return script("ELEARN_COURSE", short) + EXPAND_PAGES
+

@@ -1,8 +1,10 @@
 /* elearn offline: installs the service worker on a hosted site, and says when a new
- * version of the course is ready, so the learner chooses when to reload. */
+ * version of the course is ready, so the learner chooses when to reload. Only a hosted
+ * site links a manifest: the zip and the SCORM package (inside an LMS) get no worker. */
 (function () {
   "use strict";
   if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
+  if (!document.querySelector('link[rel="manifest"]')) return;
   var meta = document.querySelector('meta[name="elearn-base"]');
   var base = new URL(meta ? meta.content : "./", location.href);
   var accepted = false; // the first install also changes the controller: reload only on request
