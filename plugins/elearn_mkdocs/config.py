@@ -10,3 +10,7 @@ class ElearnConfig(Config):
 
     navigation = c.Type(bool, default=True)
     """Build ``nav`` from the course's modules when mkdocs.yml has no ``nav`` of its own."""
+
+    parallel = c.Type(bool, default=True)
+    """Render the quizzes in a second process while MkDocs converts the pages (where the
+    system can fork and has a second core). Off: everything in one process, as fast on one core."""

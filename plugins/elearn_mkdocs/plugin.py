@@ -17,6 +17,7 @@ from elearn.privacy import external_resources
 from elearn.coursemap import course_map, course_script, question_map, script
 from elearn.diagnostics import ContentError
 from elearn.directive import Directive, QuizDirectiveExtension
+from elearn.prerender import Prerendered, directives_in
 
 from .config import ElearnConfig
 
@@ -80,6 +81,7 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
         self._slots: dict[str, list[Directive]] = {}  # page -> directives waiting for on_post_page
         self._external: dict[str, list[str]] = {}  # page -> what it would load from another host
         self._offline = False  # the file:// variant, with Material's offline plugin
+        self._quizzes: Prerendered | None = None  # the quizzes' HTML, maybe from a second process
 
     # Runs before MkDocs cleans site/: a broken course leaves the last good site as it was.
     @event_priority(50)
@@ -134,11 +136,14 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
         if self._offline:
             files.append(File.generated(config, IFRAME_WORKER, abs_src_path=str(VENDOR / "iframe-worker" / "shim.js")))
         urls = {p.id: files.get_file_from_path(p.uri).url for p in site.pages}
-        data = course_map(self.build.course, site.pages, urls, self._markdown_of(), site.quizzes)
+        markdown_of = self._markdown_of()
+        data = course_map(self.build.course, site.pages, urls, markdown_of, site.quizzes)
         files.append(File.generated(config, COURSE_SCRIPT, content=course_script(data)))
         questions = question_map(self.build.course, urls, site.quizzes)
         files.append(File.generated(config, QUESTIONS_SCRIPT, content=script("ELEARN_QUESTIONS", questions)))
         self._sources_file = files.get_file_from_path(site.uri_of("bronnen"))
+        # Last, so the child starts while MkDocs converts every page (it wants quizzes only after).
+        self._quizzes = Prerendered(site, directives_in(markdown_of, site) if self.config.parallel else [])
         return files
 
     def _markdown_of(self) -> dict[str, str]:
@@ -165,7 +170,7 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
         if directives:
             sources_url = self._sources_url(page.file)
             for directive in directives:
-                output = output.replace(slot(directive), self.build.site.quiz_html(directive, sources_url), 1)
+                output = output.replace(slot(directive), self._quizzes.html(directive, sources_url), 1)
         found = external_resources(output)
         if found:
             self._external[page.file.src_uri] = found
@@ -180,6 +185,7 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
     # After every other plugin (Material's offline plugin writes the search index late).
     @event_priority(-200)
     def on_post_build(self, config):
+        self._quizzes.close()
         if self._external:
             lines = [f"  {uri}: {', '.join(urls)}" for uri, urls in sorted(self._external.items())]
             raise PluginError(
@@ -202,6 +208,10 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
             f"offline: de service worker bewaart {cache.pages} pagina's en {len(cache.urls)} bestanden, "
             f"{cache.bytes / 1_000_000:.1f} MB (versie {cache.version})"
         )
+
+    def on_build_error(self, error):
+        if self._quizzes:
+            self._quizzes.close()  # a child still at work is stopped, not left behind
 
     def _sources_url(self, page_file: File) -> str:
         """The sources page as a link from ``page_file``: quiz HTML cites sources there."""

@@ -182,10 +182,13 @@ class QuizRenderer:
     def render(self, spec: QuizSpec, sources_url: str, kind: str = QUIZ) -> str:
         """The quiz as HTML of the directive's ``kind``; ``sources_url`` leads from the current
         page to the sources page."""
-        sources = html.escape(sources_url)
+        return place(self.unplaced(spec, kind), sources_url)
+
+    def unplaced(self, spec: QuizSpec, kind: str = QUIZ) -> str:
+        """The quiz's HTML for any page: ``place`` puts in the link to the sources."""
         # One string for all questions: the template then escapes nothing per question.
         bodies = "".join(
-            self._body(q, kind).replace(_QZ, spec.id).replace(_NUMBER, str(n)).replace(_SOURCES, sources) + "\n"
+            self._body(q, kind).replace(_QZ, spec.id).replace(_NUMBER, str(n)) + "\n"
             for n, q in enumerate(spec.questions, start=1)
         )
         if kind != QUIZ:
@@ -206,3 +209,9 @@ class QuizRenderer:
         return _template("quiz.html.j2").render(
             spec=spec, data_json=Markup(data_json), bodies=Markup(bodies)
         )
+
+
+def place(unplaced: str, sources_url: str) -> str:
+    """Quiz HTML from ``QuizRenderer.unplaced``, on a page from which ``sources_url`` leads
+    to the sources page."""
+    return unplaced.replace(_SOURCES, html.escape(sources_url))

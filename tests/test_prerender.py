@@ -1,0 +1,117 @@
+"""Quizzes rendered in a second process: the same pages, and never a child left behind."""
+
+import os
+import subprocess
+import sys
+import threading
+
+import pytest
+
+from conftest import REPO, edit
+from elearn.build import prepare
+from elearn.prerender import Prerendered, can_fork, directives_in
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is what this file tests")
+
+
+def course_and_directives(root):
+    built = prepare(root)
+    written = {p.path: p.text for p in built.course.markdown_pages}
+    markdown_of = {p.uri: built.site.markdown.get(p.uri) or written.get(p.uri, "") for p in built.site.pages}
+    return built.site, directives_in(markdown_of, built.site)
+
+
+def children() -> set[int]:
+    """This process's child processes, as the kernel lists them."""
+    found = set()
+    for task in os.listdir(f"/proc/{os.getpid()}/task"):
+        with open(f"/proc/{os.getpid()}/task/{task}/children") as f:
+            found |= {int(pid) for pid in f.read().split()}
+    return found
+
+
+@pytest.fixture
+def single_threaded(monkeypatch):
+    """Playwright's tests leave threads in this process; the build under test has none."""
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+
+
+def test_directives_found_are_those_the_pages_name(mini):
+    site, directives = course_and_directives(mini)
+    assert len(directives) == len(set(directives))
+    assert all(d.quiz_id in site.quizzes for d in directives)
+    assert {d.kind for d in directives} >= {"quiz", "hand-out", "antwoorden"}
+
+
+def test_the_child_renders_exactly_what_the_build_would(mini, single_threaded):
+    site, directives = course_and_directives(mini)
+    quizzes = Prerendered(site, directives)
+    assert quizzes._pid in children()
+    for directive in directives:
+        for sources_url in ("../../bronnen/", "../bronnen/?a=1&b=<2>"):
+            assert quizzes.html(directive, sources_url) == site.quiz_html(directive, sources_url)
+    assert len(quizzes._html) == len(directives)  # all from the child, none rendered here
+    assert not children()
+
+
+def test_a_failing_child_costs_nothing_but_time(mini, single_threaded, monkeypatch):
+    site, directives = course_and_directives(mini)
+
+    def broken(*args):
+        raise RuntimeError("in the child")
+
+    monkeypatch.setattr(site.quiz_renderer, "unplaced", broken)  # the child inherits it
+    quizzes = Prerendered(site, directives)
+    monkeypatch.undo()
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    assert quizzes._pid is not None
+    directive = directives[0]
+    assert quizzes.html(directive, "../bronnen/") == site.quiz_html(directive, "../bronnen/")
+    assert quizzes._html == {}  # rendered here instead
+    assert not children()
+
+
+def test_a_build_that_stops_early_stops_the_child(mini, single_threaded, monkeypatch):
+    site, directives = course_and_directives(mini)
+    monkeypatch.setattr(site.quiz_renderer, "unplaced", lambda *a: __import__("time").sleep(60))
+    quizzes = Prerendered(site, directives)
+    assert quizzes._pid in children()
+    assert quizzes.close() is False
+    assert not children()
+
+
+def test_no_fork_beside_other_threads(mini):
+    site, directives = course_and_directives(mini)
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not can_fork()
+        quizzes = Prerendered(site, directives)
+        assert quizzes._pid is None and not children()
+        directive = directives[0]
+        assert quizzes.html(directive, "../bronnen/") == site.quiz_html(directive, "../bronnen/")
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_parallel_and_serial_builds_give_the_same_site(mini, tmp_path):
+    """In fresh processes, as `mkdocs build` runs; only the option differs."""
+    sites = {}
+    edit(mini / "mkdocs.yml", "  - elearn\n", "  - elearn:\n      parallel: true\n")
+    for parallel in ("true", "false"):
+        edit(mini / "mkdocs.yml", "parallel: true", f"parallel: {parallel}")
+        sites[parallel] = tmp_path / f"site-{parallel}"
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict", "-f", str(mini / "mkdocs.yml"),
+                        "-d", str(sites[parallel])], check=True, cwd=REPO,
+                       env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    files = {p.relative_to(sites["true"]) for p in sites["true"].rglob("*") if p.is_file()}
+    assert files == {p.relative_to(sites["false"]) for p in sites["false"].rglob("*") if p.is_file()}
+    quiz_pages = 0
+    for name in files:
+        a, b = (sites["true"] / name).read_bytes(), (sites["false"] / name).read_bytes()
+        assert a == b, name
+        quiz_pages += b"data-elearn-quiz=" in a
+    assert quiz_pages >= 5
