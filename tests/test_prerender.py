@@ -1,15 +1,19 @@
 """Quizzes rendered in a second process: the same pages, and never a child left behind."""
 
+import logging
 import os
+import re
 import subprocess
 import sys
 import threading
 
 import pytest
 
-from conftest import REPO, edit
+from conftest import REPO, edit, mkdocs_build
 from elearn.build import prepare
+from elearn import prerender
 from elearn.prerender import Prerendered, can_fork, directives_in
+from elearn_mkdocs.plugin import ElearnPlugin
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is what this file tests")
 
@@ -40,7 +44,7 @@ def others():
 def single_threaded(monkeypatch):
     """Playwright's tests leave threads in this process; the build under test has none."""
     monkeypatch.setattr(threading, "active_count", lambda: 1)
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(prerender, "cores", lambda: 2)
 
 
 def test_directives_found_are_those_the_pages_name(mini):
@@ -121,3 +125,22 @@ def test_parallel_and_serial_builds_give_the_same_site(mini, tmp_path):
         assert a == b, name
         quiz_pages += b"data-elearn-quiz=" in a
     assert quiz_pages >= 5
+
+
+def test_a_build_takes_its_quizzes_from_the_child(mini, tmp_path, single_threaded, others, caplog):
+    caplog.set_level(logging.DEBUG)
+    mkdocs_build(mini, tmp_path / "site")
+    [taken] = [int(m[1]) for r in caplog.records if (m := re.search(r"quizzen: (\d+) uit het tweede proces", r.getMessage()))]
+    pages = [p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("*.html")]
+    assert taken == sum(len(re.findall(r'data-elearn-quiz="|class="elearn-paper ', html)) for html in pages) > 10
+    assert children() == others
+
+
+def test_a_build_that_fails_leaves_no_child(mini, tmp_path, single_threaded, others, monkeypatch):
+    def broken(self, output, page, config):
+        raise RuntimeError("stuk")
+
+    monkeypatch.setattr(ElearnPlugin, "on_post_page", broken)
+    with pytest.raises(Exception):
+        mkdocs_build(mini, tmp_path / "site")
+    assert children() == others

@@ -186,6 +186,7 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
     @event_priority(-200)
     def on_post_build(self, config):
         self._quizzes.close()
+        log.debug(f"quizzen: {self._quizzes.from_child} uit het tweede proces")
         if self._external:
             lines = [f"  {uri}: {', '.join(urls)}" for uri, urls in sorted(self._external.items())]
             raise PluginError(

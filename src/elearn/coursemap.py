@@ -106,12 +106,12 @@ def script(variable: str, data) -> str:
 # Every learner loads course.js on every page, so its pages are sent as [title, url] with the
 # page's own id in the URL written as "*" (most URLs end in their id); these lines make
 # them {title, url} again, so the code that reads the course never sees the short form.
-EXPAND_PAGES = ("(function(c){for(var k in c.pages){var p=c.pages[k];"
-                "c.pages[k]={title:p[0],url:p[1].replace(\"*\",k)};}})(window.ELEARN_COURSE);\n")
+EXPAND_PAGES = ("(function(c){Object.keys(c.pages).forEach(function(k){var p=c.pages[k];"
+                "c.pages[k]={title:p[0],url:p[1].replace(\"*\",k)};});})(window.ELEARN_COURSE);\n")
 
 
 def short_url(page_id: str, url: str) -> str:
-    url = url.replace("*", "%2A")  # the same address, and never mistaken for the id
+    url = url.replace("*", "%2A")  # MkDocs quotes it already; a URL from elsewhere might not
     if url.startswith(page_id + "/"):
         return "*" + url[len(page_id):]
     return url.replace(f"/{page_id}/", "/*/", 1)

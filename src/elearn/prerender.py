@@ -13,11 +13,12 @@ from __future__ import annotations
 import gc
 import os
 import pickle
-import select
+import selectors
 import signal
 import sys
 import threading
 import time
+import weakref
 
 from .directive import Directive, parse_directive
 from .quizrender import place
@@ -42,12 +43,16 @@ def directives_in(markdown_of: dict[str, str], site: RenderedSite) -> list[Direc
     return list(found)
 
 
+def cores() -> int:
+    """The cores this process may run on (taskset and cpusets count, not the machine's)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def can_fork() -> bool:
     # macOS forks unsafely once system frameworks are loaded; Windows cannot fork. A child
     # forked beside other threads (`mkdocs serve` has its server's) may inherit a lock one
     # of them held, and then wait forever: only a single-threaded build forks.
-    return (hasattr(os, "fork") and sys.platform != "darwin" and (os.cpu_count() or 1) > 1
-            and threading.active_count() == 1)
+    return hasattr(os, "fork") and sys.platform != "darwin" and cores() > 1 and threading.active_count() == 1
 
 
 class Prerendered:
@@ -55,19 +60,41 @@ class Prerendered:
 
     def __init__(self, site: RenderedSite, directives: list[Directive]):
         self.site = site
+        self.from_child = 0  # quizzes taken from the child: what the build saved
         self._html: dict[tuple[str, str], str] = {}
         self._pid: int | None = None
         self._fd: int | None = None
+        self._cleanup: weakref.finalize | None = None
         if directives and can_fork():
             self._start(directives)
 
     def _start(self, directives: list[Directive]) -> None:
-        read, write = os.pipe()
-        pid = os.fork()
+        try:
+            read, write = os.pipe()
+        except OSError:
+            return
+        # Ctrl-C between the fork and the child's own handling would unwind the child
+        # through MkDocs: held back until each side is ready for it.
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            pid = os.fork()
+        except OSError:  # no memory or too many processes: render here
+            os.close(read)
+            os.close(write)
+            return
+        finally:
+            if not ({signal.SIGINT} & blocked):
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         if pid == 0:
-            _child(self.site, directives, read, write)  # never returns
+            try:
+                _child(self.site, directives, read, write)
+            finally:
+                os._exit(1)  # never back into the parent's code
         os.close(write)
         self._pid, self._fd = pid, read
+        # Also when nobody calls close() (a program that builds and goes on): no child left
+        # blocked on a full pipe, and no zombie.
+        self._cleanup = weakref.finalize(self, _stop, pid, read)
 
     def html(self, directive: Directive, sources_url: str) -> str | None:
         """As ``RenderedSite.quiz_html``."""
@@ -76,6 +103,7 @@ class Prerendered:
         unplaced = self._html.get((directive.kind, directive.quiz_id))
         if unplaced is None:
             return self.site.quiz_html(directive, sources_url)
+        self.from_child += 1
         return place(unplaced, sources_url)
 
     def _collect(self) -> None:
@@ -83,14 +111,16 @@ class Prerendered:
         ended = False  # the child closed its end: it is done and exiting
         deadline = time.monotonic() + PATIENCE
         try:
-            while not ended and (left := deadline - time.monotonic()) > 0:
-                if select.select([self._fd], [], [], left)[0]:
-                    chunk = os.read(self._fd, 1 << 20)
-                    chunks.append(chunk)
-                    ended = not chunk
-        except OSError:
+            with selectors.DefaultSelector() as waiting:
+                waiting.register(self._fd, selectors.EVENT_READ)
+                while not ended and (left := deadline - time.monotonic()) > 0:
+                    if waiting.select(left):
+                        chunk = os.read(self._fd, 1 << 20)
+                        chunks.append(chunk)
+                        ended = not chunk
+        except (OSError, ValueError):
             ended = False
-        finished = self.close(wait=ended)
+        finished = self.close(wait=ended) and ended
         if finished and chunks:
             try:
                 self._html = pickle.loads(b"".join(chunks))
@@ -101,23 +131,38 @@ class Prerendered:
         """Ends the child (also when the build stopped early); True if it finished its work.
 
         ``wait``: the child is known to be exiting, so wait for it rather than stop it."""
-        if self._fd is not None:
-            os.close(self._fd)  # a child still writing now stops with a broken pipe
-            self._fd = None
-        if self._pid is None:
+        if self._cleanup is not None:
+            self._cleanup.detach()
+            self._cleanup = None
+        fd, pid = self._fd, self._pid
+        self._fd = self._pid = None
+        if pid is None:
             return False
-        pid, self._pid = self._pid, None
+        return _stop(pid, fd, wait)
+
+
+def _stop(pid: int, fd: int | None, wait: bool = False) -> bool:
+    """Closes our end of the pipe and reaps the child; True if it exited with success."""
+    if fd is not None:
+        os.close(fd)  # a child still writing now stops with a broken pipe
+    try:
         done, status = os.waitpid(pid, 0 if wait else os.WNOHANG)
         if not done:
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
             return False
-        return os.waitstatus_to_exitcode(status) == 0
+    except ChildProcessError:
+        # SIGCHLD ignored (inherited from a parent process): the system reaped it, and
+        # left no status. Complete data (the pickle checks its end) is then the evidence.
+        return wait
+    return os.waitstatus_to_exitcode(status) == 0
 
 
 def _child(site: RenderedSite, directives: list[Directive], read: int, write: int) -> None:
     status = 1
     try:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends the child, no unwinding
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         os.close(read)
         gc.disable()  # short-lived: nothing to collect before it exits
         renderer = site.quiz_renderer
