@@ -287,3 +287,25 @@ def test_a_learner_completes_the_jgz_path_and_prints_a_certificate(context, serv
     pdf = tmp_path / "certificaat.pdf"
     page.pdf(path=str(pdf), format="A4")
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_dashboard_fits_a_phone_and_keeps_module_names_whole(browser, served_site):
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    page.goto(served_site + "/")
+    page.get_by_role("button", name="Kies dit leerpad").first.click()
+    dashboard_text(page, served_site)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360  # nothing to scroll sideways
+    names = page.locator("table.elearn-modules td:first-child a")
+    assert names.count() == 11
+    for i in range(names.count()):
+        # A word never breaks inside: every line holds whole words, so the widest word fits.
+        widths = names.nth(i).evaluate("""a => {
+            const words = a.textContent.split(/\\s+/), probe = document.createElement('span');
+            a.parentNode.appendChild(probe);
+            const widest = Math.max(...words.map(w => { probe.textContent = w; return probe.offsetWidth; }));
+            probe.remove();
+            return [widest, a.parentNode.clientWidth];
+        }""")
+        assert widths[0] <= widths[1], (names.nth(i).inner_text(), widths)
+    context.close()

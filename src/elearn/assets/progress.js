@@ -396,7 +396,8 @@
       row.appendChild(cell);
       body.appendChild(row);
     });
-    host.appendChild(table);
+    // On a narrow phone the table scrolls sideways on its own, and the page does not.
+    host.appendChild(make("div", "elearn-scroll")).appendChild(table);
     host.appendChild(make("h2", null, "Om nog eens te lezen"));
     var weak = weakest();
     if (weak.length) {
