@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 import threading
+import time
 
 import pytest
 
@@ -20,9 +21,7 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is what th
 
 def course_and_directives(root):
     built = prepare(root)
-    written = {p.path: p.text for p in built.course.markdown_pages}
-    markdown_of = {p.uri: built.site.markdown.get(p.uri) or written.get(p.uri, "") for p in built.site.pages}
-    return built.site, directives_in(markdown_of, built.site)
+    return built.site, directives_in(built.page_markdown(), built.site)
 
 
 def children() -> set[int]:
@@ -84,7 +83,7 @@ def test_a_failing_child_costs_nothing_but_time(mini, single_threaded, others, m
 
 def test_a_build_that_stops_early_stops_the_child(mini, single_threaded, others, monkeypatch):
     site, directives = course_and_directives(mini)
-    monkeypatch.setattr(site.quiz_renderer, "unplaced", lambda *a: __import__("time").sleep(60))
+    monkeypatch.setattr(site.quiz_renderer, "unplaced", lambda *a: time.sleep(60))
     quizzes = Prerendered(site, directives)
     assert quizzes._pid in children() - others
     assert quizzes.close() is False
@@ -109,14 +108,18 @@ def test_no_fork_beside_other_threads(mini, others):
 
 def test_parallel_and_serial_builds_give_the_same_site(mini, tmp_path):
     """In fresh processes, as `mkdocs build` runs; only the option differs."""
-    sites = {}
+    sites, taken = {}, {}
     edit(mini / "mkdocs.yml", "  - elearn\n", "  - elearn:\n      parallel: true\n")
     for parallel in ("true", "false"):
         edit(mini / "mkdocs.yml", "parallel: true", f"parallel: {parallel}")
         sites[parallel] = tmp_path / f"site-{parallel}"
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict", "-f", str(mini / "mkdocs.yml"),
-                        "-d", str(sites[parallel])], check=True, cwd=REPO,
-                       env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--verbose", "--strict",
+                                 "-f", str(mini / "mkdocs.yml"), "-d", str(sites[parallel])],
+                                check=True, cwd=REPO, capture_output=True, text=True,
+                                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        [taken[parallel]] = map(int, re.findall(r"quizzen: (\d+) uit het tweede proces", result.stderr))
+    # The parallel build really took its quizzes from the child, wherever there is a core for it.
+    assert (taken["true"] > 10) == (prerender.cores() > 1) and taken["false"] == 0
     files = {p.relative_to(sites["true"]) for p in sites["true"].rglob("*") if p.is_file()}
     assert files == {p.relative_to(sites["false"]) for p in sites["false"].rglob("*") if p.is_file()}
     quiz_pages = 0
@@ -141,6 +144,6 @@ def test_a_build_that_fails_leaves_no_child(mini, tmp_path, single_threaded, oth
         raise RuntimeError("stuk")
 
     monkeypatch.setattr(ElearnPlugin, "on_post_page", broken)
-    with pytest.raises(Exception):
+    with pytest.raises(RuntimeError, match="stuk"):
         mkdocs_build(mini, tmp_path / "site")
     assert children() == others

@@ -110,7 +110,7 @@ def test_budget_holds_for_a_course_of_200_pages(built_site, tmp_path):
     urls = {p.id: (re.sub(r"(^|/)index\.md$|\.md$", r"\1", p.uri) + "/").lstrip("/") or "./"
             for p in built.site.pages}
     assert urls["start"] == "./" and urls["pagina-7"] == "pagina-7/"
-    data = course_map(built.course, built.site.pages, urls, built.site.markdown, built.site.quizzes)
+    data = course_map(built.course, built.site.pages, urls, built.page_markdown(), built.site.quizzes)
     assert len(data["pages"]) > 200
     course = len(gzip.compress(course_script(data).encode(), 9))
     code = gzipped(built_site, ["assets/elearn/elearn.css", "assets/elearn/elearn.js"])

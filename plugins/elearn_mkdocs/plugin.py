@@ -136,7 +136,7 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
         if self._offline:
             files.append(File.generated(config, IFRAME_WORKER, abs_src_path=str(VENDOR / "iframe-worker" / "shim.js")))
         urls = {p.id: files.get_file_from_path(p.uri).url for p in site.pages}
-        markdown_of = self._markdown_of()
+        markdown_of = self.build.page_markdown()
         data = course_map(self.build.course, site.pages, urls, markdown_of, site.quizzes)
         files.append(File.generated(config, COURSE_SCRIPT, content=course_script(data)))
         questions = question_map(self.build.course, urls, site.quizzes)
@@ -145,11 +145,6 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
         # Last, so the child starts while MkDocs converts every page (it wants quizzes only after).
         self._quizzes = Prerendered(site, directives_in(markdown_of, site) if self.config.parallel else [])
         return files
-
-    def _markdown_of(self) -> dict[str, str]:
-        """Every page's Markdown: generated, or as the author wrote it (kept from loading)."""
-        written = {page.path: page.text for page in self.build.course.markdown_pages}
-        return {p.uri: self.build.site.markdown.get(p.uri) or written.get(p.uri, "") for p in self.build.site.pages}
 
     def on_page_markdown(self, markdown, page, config, files):
         self._page_file = page.file  # the page the directive extension is working on

@@ -52,6 +52,11 @@ class CourseBuild:
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if not d.is_error]
 
+    def page_markdown(self) -> dict[str, str]:
+        """Every page's Markdown by uri: generated, or as the author wrote it (kept from loading)."""
+        written = {page.path: page.text for page in self.course.markdown_pages}
+        return {p.uri: self.site.markdown.get(p.uri) or written.get(p.uri, "") for p in self.site.pages}
+
 
 def check(root: Path) -> tuple[Course, list[Diagnostic]]:
     course, diagnostics, _, _ = _checked(root)
