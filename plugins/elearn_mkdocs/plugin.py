@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from elearn.build import ASSETS, COURSE_SCRIPT, QUESTIONS_SCRIPT, THEME_DIR, CourseBuild, asset_uris, prepare
+from elearn.build import ASSETS, COURSE_SCRIPT, HEAD_SCRIPTS, QUESTIONS_SCRIPT, THEME_DIR, CourseBuild, prepare, stylesheets
 from elearn.assets import PACKAGE, served
 from elearn.offline import MANIFEST, WORKER, icon_png, precache, service_worker, web_manifest
 from elearn.privacy import external_resources
@@ -108,9 +108,8 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
         # needs the iframe-worker shim; naming ours first keeps that plugin from adding its
         # CDN copy. Such a site has no service worker (the theme links no manifest there).
         self._offline = "material/offline" in config.plugins or "offline" in config.plugins
-        css, js = asset_uris()
-        config.extra_css.extend(u for u in css if u not in config.extra_css)
-        config.extra_javascript.extend(u for u in js if u not in config.extra_javascript)
+        config.extra_css.extend(u for u in stylesheets() if u not in config.extra_css)
+        config.extra["elearn"]["scripts"] = HEAD_SCRIPTS  # the theme loads them in the head
         config.markdown_extensions.append(QuizDirectiveExtension(self._quiz_slot))
         if self._offline:
             config.extra.setdefault("polyfills", []).insert(0, IFRAME_WORKER)

@@ -20,9 +20,14 @@ CSS_SPACE = re.compile(r"\s*([{};,>])\s*|(?<=:)\s+")
 
 
 def served(*paths: Path) -> str:
-    """One or more files of one kind, joined in order."""
+    """One or more files of one kind, joined in order.
+
+    Several JavaScript files are parts of one script: they share one scope, so what every
+    part uses is written once, and nothing but ``window.elearn*`` leaks to the page."""
     text = "\n".join(path.read_text(encoding="utf-8") for path in paths)
     if paths[0].suffix == ".js":
+        if len(paths) > 1:
+            text = '(function () {\n"use strict";\n' + text + "\n})();"
         return rjsmin.jsmin(text) + "\n"
     if paths[0].suffix == ".css":
         return CSS_SPACE.sub(lambda m: m.group(1) or "", BLOCK_COMMENT.sub("", text)).strip() + "\n"

@@ -19,9 +19,16 @@ ASSET_DIR = PACKAGE / "assets"
 # Every page runs one script file: one request, and gzip finds the repeats across all of it.
 # offline.js goes in too: it installs the service worker only where the page links a manifest
 # (a hosted site), so the zip and the SCORM package carry it inert.
+JS_DIR = ASSET_DIR / "js"
+# Site URI -> the package files served there, in order. Served as files, never inlined in pages.
+# Every page runs one script, made of parts that share one scope (see assets.served): one
+# request, and gzip finds the repeats across all of it. The offline part installs the service
+# worker only where the page links a manifest (a hosted site): the zip and the SCORM package
+# carry it inert.
 ASSETS: dict[str, tuple[Path, ...]] = {
     "assets/elearn/elearn.css": (ASSET_DIR / "elearn.css",),
-    "assets/elearn/elearn.js": (ASSET_DIR / "progress.js", ASSET_DIR / "elearn.js", ASSET_DIR / "offline.js"),
+    "assets/elearn/elearn.js": tuple(JS_DIR / f"{part}.js" for part in (
+        "base", "early", "store", "views", "quiz", "case", "compare", "offline", "start")),
     "assets/elearn/klassikaal.js": (ASSET_DIR / "klassikaal.js",),
     "assets/elearn/klassikaal.css": (ASSET_DIR / "klassikaal.css",),
     "assets/elearn/groep.js": (ASSET_DIR / "groep.js",),
@@ -34,12 +41,14 @@ ON_DEMAND = tuple(u for u in ASSETS if u.rsplit("/", 1)[1].startswith(("klassika
 COURSE_SCRIPT = "assets/elearn/course.js"
 # Every question and where to show it, for the group results page only (loaded by groep.js).
 QUESTIONS_SCRIPT = "assets/elearn/vragen.js"
+# What the theme loads in the head of every page, in this order: the page script prepares the
+# quizzes while the page is read, before the first paint, and it reads the course data.
+HEAD_SCRIPTS = (COURSE_SCRIPT, "assets/elearn/elearn.js")
 
 
-def asset_uris() -> tuple[list[str], list[str]]:
-    css = [u for u in ASSETS if u.endswith(".css") and u not in ON_DEMAND]
-    js = [COURSE_SCRIPT] + [u for u in ASSETS if u.endswith(".js") and u not in ON_DEMAND]
-    return css, js
+def stylesheets() -> list[str]:
+    """The stylesheets every page links (MkDocs' extra_css)."""
+    return [u for u in ASSETS if u.endswith(".css") and u not in ON_DEMAND]
 
 
 @dataclass

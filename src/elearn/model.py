@@ -127,6 +127,8 @@ DUTCH_KEYS: dict[str, str] = {
     "decision_question": "afwegingsvraag",
     "module": "module",
     "situation": "situatie",
+    "pinned": "vaste_volgorde",
+    "regime": "regeling",
 }
 
 
@@ -153,6 +155,7 @@ ModuleRef = Annotated[str, Ref("module")]
 PageRef = Annotated[str, Ref("page")]
 DecisionQuestionRef = Annotated[str, Ref("decision-question")]
 StepRef = Annotated[str, Ref("step")]
+RegimeRef = Annotated[str, Ref("regime")]
 
 
 class Node(BaseModel):

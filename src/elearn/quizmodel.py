@@ -12,7 +12,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import Field
 
-from .model import DecisionQuestionRef, Id, Markdown, ModuleRef, Node, Ref, SourceRef, StepRef, Text
+from .model import DecisionQuestionRef, Id, Markdown, ModuleRef, Node, Ref, RegimeRef, SourceRef, StepRef, Text
 
 ContentRef = Annotated[str, Ref("content")]
 
@@ -37,11 +37,15 @@ class Question(Node):
 class SingleChoice(Question):
     type: Literal["single"]
     options: list[Option] = Field(min_length=2)
+    # The site shows options in a fresh random order on every attempt; an author pins the
+    # written order only when options refer to each other ("beide bovenstaande").
+    pinned: bool = False
 
 
 class MultipleResponse(Question):
     type: Literal["multiple"]
     options: list[Option] = Field(min_length=3)
+    pinned: bool = False
 
 
 class TrueFalse(Question):
@@ -72,6 +76,7 @@ class Pair(Node):
 class Matching(Question):
     type: Literal["matching"]
     pairs: list[Pair] = Field(min_length=3)
+    pinned: bool = False  # the answers to choose from in the written order
 
 
 class ShortAnswer(Question):
@@ -98,12 +103,16 @@ class CaseNode(Node):
 
 
 class CaseOutcome(Node):
+    """Where a route through a case ends: in a step and decision question of the meldcode, or
+    in a sector's own regime (the meldplicht for violence by staff is not a meldcode step)."""
+
     id: Id
     title: Text
     text: Markdown  # the debrief
     correct: bool = False
-    step: StepRef
-    decision_question: DecisionQuestionRef
+    step: StepRef | None = None
+    decision_question: DecisionQuestionRef | None = None
+    regime: RegimeRef | None = None
     source: SourceRef
 
 
@@ -114,6 +123,7 @@ class Case(Question):
     start: Id
     nodes: list[CaseNode] = Field(min_length=1)
     outcomes: list[CaseOutcome] = Field(min_length=1)
+    pinned: bool = False  # the choices at each decision point in the written order
 
 
 AnyQuestion = Annotated[

@@ -19,15 +19,11 @@ import markdown
 from markupsafe import Markup
 
 from .directive import ANSWER_KEY, HANDOUT, QUIZ
+from .mdtext import normalise_answer, plain
 from .templating import environment
 from .quizmodel import Case, Matching, MultipleResponse, Ordering, Question, ShortAnswer, SingleChoice, TrueFalse
 
 DEFAULT_MASTERY = 80
-
-
-def normalise_answer(text: str) -> str:
-    """Short answers match regardless of case and spacing (the script does the same)."""
-    return re.sub(r"\s+", "", text).lower()
 
 
 # --- Markdown in question text -------------------------------------------------
@@ -64,11 +60,6 @@ def md_inline(text: str) -> str:
     return rendered
 
 
-def plain(text: str) -> str:
-    """Text for attributes such as aria-label: Markdown marks removed."""
-    return re.sub(r"[*_`\[\]]|\(http[^)]*\)", "", text)
-
-
 # --- quizzes -----------------------------------------------------------------
 
 
@@ -84,8 +75,27 @@ class QuizSpec:
     is_test: bool = False
 
 
+def shown_order(q: Question, items: list, part: str = "") -> list[tuple[int, object]]:
+    """(written index, item) in the order a page without script, a hand-out and its key show
+    ``items`` of ``q`` (of its situation ``part`` in a case).
+
+    A stable shuffle, so the key's letters match the hand-out, and the right answer is not
+    where the author happened to write it; the browser shuffles again on every attempt. An
+    ordering question's written order is its answer, and a matching question's answers in
+    the written order would line up with their terms: those two never keep it. A pinned
+    question keeps the author's order."""
+    seed = q.id + (f"/{part}" if part else "")
+    if getattr(q, "pinned", False):
+        return list(enumerate(items))
+    if isinstance(q, (Ordering, Matching)):
+        return shuffled(items, seed)
+    indexed = list(enumerate(items))
+    random.Random(seed).shuffle(indexed)
+    return indexed
+
+
 def shuffled(items: list, seed: str) -> list[tuple[int, object]]:
-    """A stable shuffle: the same build gives the same page, never the original order."""
+    """A stable shuffle that is never the written order."""
     indexed = list(enumerate(items))
     rng = random.Random(seed)
     for _ in range(8):
@@ -127,7 +137,7 @@ def _environment() -> jinja2.Environment:
     env.filters["md"] = lambda t: Markup(md_block(t))
     env.filters["mdi"] = lambda t: Markup(md_inline(t))
     env.filters["plain"] = plain
-    env.globals["shuffled"] = shuffled
+    env.globals["shown_order"] = shown_order
     env.globals["letter"] = letter
     return env
 

@@ -136,6 +136,9 @@ def content_names(course: Course, pages: list[PageSpec]) -> dict[str, str]:
     if course.meldcode:
         for q in course.meldcode.decision_framework.questions:
             names[q.id] = f"afwegingsvraag {q.number}: {q.question}"
+    for sector in course.sectors:
+        for regime in sector.regimes:
+            names[regime.id] = f"{regime.title} ({sector.title})"
     return names
 
 

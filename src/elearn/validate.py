@@ -18,6 +18,7 @@ from .model import (
     Kindcheck,
     Module,
     Node,
+    Regime,
     SectorFile,
     SectorStep,
     Source,
@@ -29,7 +30,8 @@ from .model import (
 )
 from .quizmodel import Case, MultipleResponse, Question, SingleChoice, ShortAnswer, Matching
 from .pages import PageSpec, module_pool, site_pages
-from .quizrender import normalise_answer
+from .mdtext import normalise_answer
+from .itemquality import assess
 from .quizrender import QuizSpec
 from .quizzes import quiz_specs
 
@@ -41,6 +43,7 @@ KIND_OF_CLASS: dict[type, str] = {
     Audience: "audience",
     DecisionQuestion: "decision-question",
     Step: "step",
+    Regime: "regime",
 }
 
 # What a course must test: a warning names every one of these that no question covers.
@@ -53,6 +56,7 @@ KIND_NAMES = {
     "page": "pagina",
     "decision-question": "afwegingsvraag",
     "step": "stap",
+    "regime": "eigen regeling (van een sector)",
     "content": "inhoud",
     "quiz-or-page": "pagina, vraag, casus of toets",
 }
@@ -96,6 +100,7 @@ def validate(
             diagnostics += check_numbering(line.themes, f"thema in actielijn {line.number}")
     for question in course.questions():
         diagnostics += check_question(question)
+    diagnostics += assess(course.banks)[1]
     diagnostics += check_directives(course, quiz_ids)
     for plan in course.sessions:
         diagnostics += check_session(plan)
@@ -178,6 +183,8 @@ def checkable_kinds(course: Course) -> set[str]:
         kinds.add("module")
     if course.meldcode:
         kinds.update(("decision-question", "step"))
+    if course.sectors_complete:
+        kinds.add("regime")
     if course.complete:
         kinds.update(("page", "content"))
         if course.banks_complete:
@@ -425,6 +432,18 @@ def check_case(case: Case) -> list[Diagnostic]:
                     f"casus '{case.id}': '{item.id}' is vanaf de start niet te bereiken",
                     "laat een keuze ernaar leiden, of verwijder het",
                     severity="waarschuwing",
+                )
+            )
+    for outcome in case.outcomes:
+        meldcode = outcome.step is not None and outcome.decision_question is not None
+        if meldcode == (outcome.regime is not None) or (outcome.step is None) != (outcome.decision_question is None):
+            found.append(
+                Diagnostic(
+                    outcome.pos,
+                    f"casus '{case.id}': uitkomst '{outcome.id}' moet zeggen waar de route eindigt: in de "
+                    "meldcode ('stap' én 'afwegingsvraag') of in een eigen regeling van een sector ('regeling')",
+                    "geweld door een medewerker valt onder een eigen regeling (meldplicht bij het bevoegd gezag of "
+                    "de houder): geef dan 'regeling: <id>' en geen stap; anders 'stap' en 'afwegingsvraag'",
                 )
             )
     if not any(o.correct for o in case.outcomes):

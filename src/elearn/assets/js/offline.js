@@ -1,32 +1,22 @@
-/* elearn offline: installs the service worker on a hosted site, and says when a new
- * version of the course is ready, so the learner chooses when to reload. Only a hosted
- * site links a manifest: the zip and the SCORM package (inside an LMS) get no worker. */
-(function () {
-  "use strict";
+/* Offline: installs the service worker on a hosted site, and says when a new version of
+ * the course is ready, so the learner chooses when to reload. Only a hosted site links a
+ * manifest: the zip and the SCORM package (inside an LMS) get no worker. */
+function startOffline() {
   if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
   if (!document.querySelector('link[rel="manifest"]')) return;
-  var meta = document.querySelector('meta[name="elearn-base"]');
-  var base = new URL(meta ? meta.content : "./", location.href);
+  var base = baseUrl();
   var accepted = false; // the first install also changes the controller: reload only on request
 
   function offer(worker) {
     if (document.querySelector(".elearn-update")) return;
-    var bar = document.createElement("div");
-    bar.className = "elearn-update";
+    var bar = make("div", "elearn-update");
     bar.setAttribute("role", "status");
-    var text = document.createElement("span");
-    text.textContent = "Nieuwe versie beschikbaar";
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "md-button md-button--primary elearn-btn";
-    button.textContent = "Nieuwe versie beschikbaar \u2014 herladen";
+    var text = make("span", null, "Nieuwe versie beschikbaar");
     text.hidden = true;
-    button.addEventListener("click", function () {
+    bar.append(text, button("Nieuwe versie beschikbaar \u2014 herladen", "md-button--primary", function () {
       accepted = true;
       worker.postMessage("elearn:activate");
-    });
-    bar.appendChild(text);
-    bar.appendChild(button);
+    }));
     document.body.appendChild(bar);
   }
 
@@ -48,4 +38,4 @@
     accepted = false;
     location.reload();
   });
-})();
+}

@@ -1,0 +1,276 @@
+/* What the learner sees of the progress record: notices, marks in the menu, the learning
+ * paths on the start page, the dashboard and the certificate. Drawn anew after every change. */
+
+function bar(percent, label) {
+  var p = make("progress", "elearn-bar");
+  p.max = 100;
+  p.value = percent;
+  p.setAttribute("aria-label", label);
+  p.textContent = percent + "%";
+  return p;
+}
+function link(id, text) {
+  var a = make("a", null, text || (COURSE.pages[id] ? COURSE.pages[id].title : id));
+  a.href = pageUrl(id) || "#";
+  return a;
+}
+
+function renderNotices() {
+  var host = document.querySelector(".md-content__inner");
+  if (!host) return;
+  var box = host.querySelector(".elearn-notices");
+  if (!notices.length) { if (box) box.remove(); return; }
+  if (!box) {
+    box = make("div", "elearn-notices");
+    box.setAttribute("role", "alert");
+    host.insertBefore(box, host.firstChild);
+  }
+  box.textContent = "";
+  notices.forEach(function (text) { box.appendChild(make("p", "elearn-notice", text)); });
+}
+
+function normal(href) {
+  return href.split("#")[0].replace(/index\.html$/, "");
+}
+
+function renderNav() {
+  var byUrl = {};
+  Object.keys(COURSE.pages).forEach(function (id) { byUrl[normal(pageUrl(id))] = id; });
+  var tests = {}; // a module's test page has the id of its test
+  COURSE.modules.forEach(function (m) { if (m.test) tests[m.test] = m.test; });
+  // The site navigation only: the table of contents links into the page itself.
+  all(document, ".md-nav--primary a.md-nav__link[href]").forEach(function (a) {
+    var id = a.getAttribute("href").indexOf("#") < 0 ? byUrl[normal(a.href)] : null;
+    var old = a.querySelector(".elearn-nav-mark");
+    if (old) old.remove();
+    if (!id || !state.pages[id]) return;
+    var quiz = tests[id] ? state.quizzes[tests[id]] : null;
+    var text = tests[id] ? (quiz && quiz.passed ? "toets gehaald" : "bezocht, toets nog niet gehaald") : "bezocht";
+    var mark = make("span", "elearn-nav-mark", tests[id] && !(quiz && quiz.passed) ? "\u25CB" : "\u2713");
+    mark.setAttribute("title", text);
+    var hidden = make("span", "elearn-visually-hidden", " (" + text + ")");
+    mark.appendChild(hidden);
+    (a.querySelector(".md-ellipsis") || a).appendChild(mark);
+  });
+}
+
+function renderHome() {
+  all(document, "[data-elearn-path]").forEach(function (host) {
+    var id = host.getAttribute("data-elearn-path");
+    var chosen = state.path === id;
+    host.textContent = "";
+    var b = button(chosen ? "\u2713 Dit is jouw leerpad" : "Kies dit leerpad", "", function () {
+      update(function (rec) { rec.path = id; });
+      var again = document.querySelector('[data-elearn-path="' + id + '"] button');
+      if (again) again.focus();
+    });
+    b.setAttribute("aria-pressed", chosen ? "true" : "false");
+    host.appendChild(b);
+    if (chosen) {
+      var status = pathStatus(pathById(id));
+      host.appendChild(bar(status.percent, "Leerpad: " + status.percent + "% klaar"));
+      host.appendChild(make("span", "elearn-bar-label", status.percent + "% klaar"));
+    }
+  });
+  all(document, "[data-elearn-module]").forEach(function (host) {
+    var module = moduleById(host.getAttribute("data-elearn-module"));
+    if (!module) return;
+    var status = moduleStatus(module);
+    host.textContent = "";
+    host.appendChild(bar(status.percent, module.title + ": " + status.percent + "% klaar"));
+    host.appendChild(make("span", "elearn-bar-label", status.percent + "% klaar \u00B7 ca. " + module.minutes + " minuten"));
+  });
+  all(document, "[data-elearn-resume]").forEach(function (host) {
+    host.textContent = "";
+    // Only somewhere else is somewhere to go back to.
+    if (state.last && COURSE.pages[state.last.page] && state.last.page !== currentPage()) {
+      var p = make("p", "elearn-resume-line", "Verder waar je was: ");
+      p.appendChild(link(state.last.page));
+      host.appendChild(p);
+    }
+  });
+}
+
+function weakest() {
+  var weight = {};
+  Object.keys(state.questions).forEach(function (qid) {
+    var q = state.questions[qid];
+    q.topics.forEach(function (page) {
+      if (q.best < 1 && COURSE.pages[page]) weight[page] = (weight[page] || 0) + (1 - q.best);
+    });
+  });
+  return Object.keys(weight).sort(function (a, b) { return weight[b] - weight[a]; }).slice(0, 5);
+}
+
+function renderDashboard(host) {
+  host.textContent = "";
+  if (state.last && COURSE.pages[state.last.page]) {
+    var resume = make("p", "elearn-resume-line", "Verder waar je was: ");
+    resume.appendChild(link(state.last.page));
+    host.appendChild(resume);
+  }
+  var path = state.path ? pathById(state.path) : null;
+  host.appendChild(make("h2", null, "Jouw leerpad"));
+  if (path) {
+    var status = pathStatus(path);
+    var line = make("p", null, path.title + ": " + status.percent + "% klaar. ");
+    host.appendChild(line);
+    host.appendChild(bar(status.percent, "Leerpad " + path.title + ": " + status.percent + "% klaar"));
+    if (status.complete) {
+      var done = make("p", "elearn-done", "\u2713 Je hebt dit leerpad afgerond. ");
+      done.appendChild(link("certificaat", "Maak je certificaat"));
+      host.appendChild(done);
+    }
+  } else {
+    var choose = make("p", null, "Je hebt nog geen leerpad gekozen. ");
+    choose.appendChild(link("start", "Kies een leerpad op de startpagina"));
+    host.appendChild(choose);
+  }
+  host.appendChild(make("h2", null, "Modules"));
+  var table = make("table", "elearn-modules");
+  var head = make("tr");
+  ["Module", "Pagina's gelezen", "Toets (beste score)", "Klaar"].forEach(function (t) { head.appendChild(make("th", null, t)); });
+  table.appendChild(make("thead")).appendChild(head);
+  var body = table.appendChild(make("tbody"));
+  COURSE.modules.forEach(function (module) {
+    var s = moduleStatus(module);
+    var row = make("tr");
+    var name = make("td");
+    name.appendChild(link(module.pages[0], module.title));
+    row.appendChild(name);
+    row.appendChild(make("td", null, s.visited + " van " + module.pages.length));
+    var test = s.quiz ? s.quiz.best + "% " + (s.quiz.passed ? "\u2713 gehaald" : "\u2717 nog niet gehaald") : (module.test ? "nog niet gemaakt" : "geen toets");
+    row.appendChild(make("td", null, test));
+    var cell = make("td");
+    cell.appendChild(bar(s.percent, module.title + ": " + s.percent + "% klaar"));
+    cell.appendChild(make("span", "elearn-bar-label", s.percent + "%"));
+    row.appendChild(cell);
+    body.appendChild(row);
+  });
+  // On a narrow phone the table scrolls sideways on its own, and the page does not.
+  host.appendChild(make("div", "elearn-scroll")).appendChild(table);
+  host.appendChild(make("h2", null, "Om nog eens te lezen"));
+  var weak = weakest();
+  if (weak.length) {
+    host.appendChild(make("p", null, "Bij deze onderwerpen ging het vaakst iets mis:"));
+    var list = host.appendChild(make("ul", "elearn-weak"));
+    weak.forEach(function (id) { list.appendChild(make("li")).appendChild(link(id)); });
+  } else {
+    host.appendChild(make("p", null, "Nog geen fouten: beantwoord vragen om hier je zwakste onderwerpen te zien."));
+  }
+  renderKeeping(host);
+}
+
+/* Export, import and reset: the learner's own file, checked before anything changes. */
+function renderKeeping(host) {
+  host.appendChild(make("h2", null, "Je voortgang bewaren of meenemen"));
+  host.appendChild(make("p", null, "Je voortgang staat alleen in deze browser. Download hem als bestand om hem op een ander apparaat in te laden; er gaat niets naar een server."));
+  var status = make("p", "elearn-keep-status");
+  status.setAttribute("role", "status");
+  var controls = host.appendChild(make("div", "elearn-controls"));
+  controls.appendChild(button("Voortgang downloaden", "", function () {
+    var blob = new Blob([JSON.stringify(state, null, 2)], { type: "application/json" });
+    var a = make("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = "voortgang-" + COURSE.course + "-" + now().slice(0, 10) + ".json";
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    status.textContent = "Je voortgang is gedownload.";
+  }));
+  var label = make("label", "md-button elearn-btn elearn-file", "Voortgang inladen");
+  var input = make("input");
+  input.type = "file";
+  input.accept = ".json,application/json";
+  label.appendChild(input);
+  controls.appendChild(label);
+  input.addEventListener("change", function () {
+    var file = input.files && input.files[0];
+    input.value = "";
+    if (!file) return;
+    if (file.size > MAX_IMPORT) {
+      status.textContent = "Niet ingeladen: dit bestand is te groot voor een voortgangsbestand. Er is niets veranderd.";
+      return;
+    }
+    var reader = new FileReader();
+    reader.onload = function () { say(importText(String(reader.result))); };
+    reader.readAsText(file);
+  });
+  var reset = button("Alles wissen", "", function () {
+    if (reset.getAttribute("data-confirm") !== "true") {
+      reset.setAttribute("data-confirm", "true");
+      reset.textContent = "Ja, wis al mijn voortgang";
+      status.textContent = "Weet je het zeker? Klik nog een keer om al je voortgang in deze browser te wissen. Download hem eerst als je hem wilt bewaren.";
+      return;
+    }
+    update(function (rec) { var fresh = empty(); Object.keys(rec).forEach(function (k) { rec[k] = fresh[k]; }); });
+    say("Je voortgang is gewist.");
+  });
+  controls.appendChild(reset);
+  host.appendChild(status);
+}
+
+/* The dashboard is drawn anew after every change: speak through the current status line. */
+function say(text) {
+  var status = document.querySelector(".elearn-keep-status");
+  if (status) status.textContent = text;
+}
+
+function renderCertificate(host) {
+  host.textContent = "";
+  var path = state.path ? pathById(state.path) : null;
+  var status = path ? pathStatus(path) : null;
+  if (!status || !status.complete) {
+    var p = make("p", null, path ? "Je leerpad " + path.title + " is " + status.percent + "% klaar. Rond alle modules af (alle pagina's lezen en de toetsen halen) om je certificaat te maken. " :
+      "Kies eerst een leerpad en rond het af. ");
+    p.appendChild(link("voortgang", "Bekijk je voortgang"));
+    host.appendChild(p);
+    return;
+  }
+  var label = make("label", "elearn-name-label", "Je naam op het certificaat");
+  var input = make("input", "elearn-name");
+  input.id = "elearn-name";
+  label.htmlFor = "elearn-name";
+  input.type = "text";
+  input.maxLength = 80;
+  input.autocomplete = "name";
+  input.value = state.name;
+  host.appendChild(label);
+  host.appendChild(input);
+  host.appendChild(make("p", "elearn-hint", "Je naam blijft in deze browser; hij gaat nergens heen."));
+  var cert = host.appendChild(make("section", "elearn-certificate"));
+  cert.setAttribute("aria-label", "Certificaat");
+  function fill() {
+    cert.textContent = "";
+    cert.appendChild(make("p", "elearn-cert-kind", "Certificaat van deelname"));
+    cert.appendChild(make("p", "elearn-cert-course", COURSE.title));
+    cert.appendChild(make("p", "elearn-cert-name", state.name || "(vul je naam in)"));
+    var finished = status.statuses.reduce(function (latest, s) { return s.quiz && s.quiz.at > latest ? s.quiz.at : latest; }, state.updated);
+    cert.appendChild(make("p", null, "heeft het leerpad \u201C" + path.title + "\u201D afgerond op " +
+      new Date(finished).toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" }) + "."));
+    var list = cert.appendChild(make("ul", "elearn-cert-modules"));
+    status.modules.forEach(function (m, i) {
+      var s = status.statuses[i];
+      list.appendChild(make("li", null, m.title + (s.quiz ? ": toets " + s.quiz.best + "%" : "")));
+    });
+  }
+  fill();
+  input.addEventListener("input", function () {
+    state.name = input.value.slice(0, 80);
+    write(state);
+    fill();
+  });
+  host.appendChild(button("Certificaat printen", "", function () { window.print(); }));
+}
+
+function renderProgress() {
+  if (!state) return;
+  renderNotices();
+  renderNav();
+  renderHome();
+  var dashboard = document.querySelector("[data-elearn-dashboard]");
+  if (dashboard) renderDashboard(dashboard);
+  var certificate = document.querySelector("[data-elearn-certificate]");
+  if (certificate && !certificate.contains(document.activeElement)) renderCertificate(certificate);
+}
+
