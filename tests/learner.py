@@ -16,11 +16,12 @@ def answer(question, data, right):
             node = question.locator(".elearn-case-node:visible").last
             choices = data["nodes"][node.get_attribute("data-node")]
             pick = next((i for i, (_, good) in enumerate(choices) if good == right), 0)
-            node.locator(".elearn-choice-button").nth(pick).click()
+            # The choices stand in a shuffled order: find the one written at ``pick``.
+            node.locator(f'.elearn-choice[data-index="{pick}"] .elearn-choice-button').click()
         return
     if kind in ("single", "multiple"):
-        for i, option in enumerate(question.locator("input").all()):
-            if (i in data["correct"]) == right:
+        for option in question.locator("input").all():
+            if (int(option.get_attribute("value")) in data["correct"]) == right:  # its written place
                 option.check()
         if not right and not any(i.is_checked() for i in question.locator("input").all()):
             question.locator("input").first.check()

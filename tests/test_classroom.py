@@ -42,7 +42,9 @@ def test_a_case_steps_through_by_keyboard_and_stores_nothing(browser, served_min
 
     page.keyboard.press(".")  # a clicker's "blank screen", Material's "next page": nothing happens
     assert page.url.endswith("/oefenen/")
-    page.keyboard.press("2")  # the group picks the second choice
+    # The group picks the angry phone call (written second), by its number in the shuffled list.
+    shown = case.locator('[data-node="c-twee"] .elearn-choice').evaluate_all("cs => cs.map(c => c.dataset.index)")
+    page.keyboard.press(str(shown.index("1") + 1))
     expect(case.get_by_text("Een boos gesprek maakt het onveiliger.")).to_be_visible()
     expect(case.get_by_text("Goed want overleggen is stap 2.")).to_be_hidden()
     page.keyboard.press("PageDown")  # a presenter clicker
@@ -126,14 +128,17 @@ def test_showing_the_answer_keeps_the_groups_choice(browser, served_mini):
     quiz.get_by_role("button", name="Klassikaal tonen").click()
     expect(page.locator(".elearn-classroom-status")).to_have_text("Vraag 1 van 1")
     data = json.loads(quiz.locator("script").first.text_content())[0]["questions"]["v-multiple"]
-    wrong = next(i for i in range(4) if i not in data["correct"])
+    # The number keys follow the options as shown, in their shuffled order.
+    shown = [int(i) for i in quiz.locator(".elearn-option").evaluate_all("os => os.map(o => o.dataset.index)")]
+    wrong = next(place for place, i in enumerate(shown) if i not in data["correct"])
     page.keyboard.press(str(wrong + 1))  # the group's answer, picked with a number key
     page.keyboard.press(" ")
     options = quiz.locator(".elearn-option")
     expect(options.nth(wrong)).to_contain_text("niet juist (gekozen)")
     assert options.nth(wrong).locator("input").is_checked()
-    for i in data["correct"]:
-        expect(options.nth(i).locator(".elearn-mark")).to_have_text("✓ juist antwoord")
+    for place, i in enumerate(shown):
+        if i in data["correct"]:
+            expect(options.nth(place).locator(".elearn-mark")).to_have_text("✓ juist antwoord")
     page.keyboard.press("ArrowRight")  # past the last question: the projection closes
     expect(page.locator(".is-classroom")).to_have_count(0)
     page.close()

@@ -139,7 +139,7 @@ def test_group_results_from_25_files(browser, served_mini):
     assert page.evaluate("window.hacked") is None
     assert page.locator(".elearn-group-results img").count() == 0
 
-    assert table_rows(page, "Per vraag") == [
+    assert [row[:4] for row in table_rows(page, "Per vraag")] == [
         [q["title"], module["titel"], str(q["answered"]), f"{q['right']} ({q['share']}%)"] for q in per_question
     ]
     items = page.locator(".elearn-missed > li")
@@ -167,7 +167,7 @@ def test_group_results_from_25_files(browser, served_mini):
         for r in rows
     ]
     questions_csv = download(page, "Per vraag downloaden (CSV)")
-    assert questions_csv[1:] == [
+    assert [row[:6] for row in questions_csv[1:]] == [
         [q["id"], q["title"], module["titel"], str(q["answered"]), str(q["right"]), str(q["share"])]
         for q in per_question
     ]
@@ -219,6 +219,8 @@ def test_a_question_keeps_its_first_answer_for_the_group_overview(browser, serve
     page.reload()
     entry = json.loads(page.evaluate("localStorage.getItem('elearn:mini')"))["questions"]["v-single"]
     assert (entry["attempts"], entry["first"], entry["best"], entry["last"]) == (2, 0, 1, 1)
+    # The options chosen at that first answer, by their written place, for the item analysis.
+    assert len(entry["choice"]) == 1 and entry["choice"][0] in ("1", "2")
     page.close()
 
 
@@ -232,3 +234,112 @@ def test_every_question_link_leads_where_the_question_shows(built_site):
         assert anchor.startswith("oefen-") or f"klassikaal=toets-{q['module']}&vraag={q['id']}" in page, q
         assert anchor.startswith("oefen-") or (built_site / page.split("?")[0] / "index.html").exists()
     assert any("klassikaal=" in q["url"] for q in questions)  # the real course has test-only questions
+
+
+# --- item analysis -------------------------------------------------------------------
+
+
+def item_records():
+    """26 learners, built so that each question shows one thing a trainer should see:
+    v-single divides the strong from the weak (and one distractor is never chosen),
+    v-truefalse is answered right by all but one, v-multiple is answered right by the
+    weak and wrong by the strong, v-ordering is mixed and records no choice; the rest follows
+    what the learner knows."""
+    records = []
+    for i in range(26):
+        strong = i < 13
+        questions = {
+            "v-single": {"first": 1 if strong else 0, "choice": ["0"] if strong else ["1"]},
+            "v-truefalse": {"first": 0 if i == 25 else 1, "choice": ["true"] if i == 25 else ["false"]},
+            "v-multiple": {"first": 0 if strong else 1, "choice": ["0", "2"] if strong else ["0", "1"]},
+            "v-ordering": {"first": [1, 0.5, 0, 1 / 3][i % 4]},
+            # What the strong know and the weak do not: the rest of the course.
+            "v-matching": {"first": 1 if strong else 0},
+            "v-short": {"first": 1 if strong or i % 5 == 0 else 0},
+            "v-case": {"first": 1 if strong else 1 / 3},
+        }
+        if i % 9 == 4:
+            del questions["v-multiple"]  # not every learner drew every question
+        for entry in questions.values():
+            entry.update(attempts=1, best=entry["first"], last=entry["first"], at=T.format(4, 10), topics=[])
+        records.append({"schema": 3, "course": "mini", "created": T.format(1, i), "updated": T.format(6, i),
+                        "path": None, "name": f"Deelnemer {i:02d}", "pages": {}, "questions": questions,
+                        "quizzes": {}, "last": None})
+    return records
+
+
+def item_statistics(records):
+    """By hand: share right at the first attempt, item-rest correlation, choices per option."""
+    import statistics
+
+    found = {}
+    for qid in ("v-single", "v-multiple", "v-truefalse", "v-ordering"):
+        xs, rest, answered, right, chosen = [], [], 0, 0, {}
+        for rec in records:
+            if qid not in rec["questions"]:
+                continue
+            x = rec["questions"][qid]["first"]
+            others = [a["first"] for q, a in rec["questions"].items() if q != qid]
+            answered += 1
+            right += x == 1
+            xs.append(x)
+            rest.append(sum(others) / len(others))
+            for key in rec["questions"][qid].get("choice", []):
+                chosen[key] = chosen.get(key, 0) + 1
+        found[qid] = {"answered": answered, "right": right, "share": round(100 * right / answered),
+                      "r": statistics.correlation(xs, rest), "chosen": chosen}
+    return found
+
+
+def test_item_analysis_from_26_files(browser, served_mini):
+    records = item_records()
+    expected_figures = item_statistics(records)
+    # What these numbers are, worked out on paper for the two clearest questions.
+    assert expected_figures["v-single"]["share"] == 50 and expected_figures["v-single"]["chosen"] == {"0": 13, "1": 13}
+    assert expected_figures["v-truefalse"]["share"] == 96  # 25 of 26
+    assert expected_figures["v-single"]["r"] > 0.5 and expected_figures["v-multiple"]["r"] < 0
+
+    page = browser.new_page(accept_downloads=True)
+    page.goto(served_mini + "/trainers/groepsresultaten/")
+    drop(page, [[f"deelnemer-{i:02d}.json", json.dumps(r)] for i, r in enumerate(records)])
+    expect(page.locator(".elearn-group-status")).to_contain_text("26 meegenomen")
+    options = {q["id"]: q["options"] for q in page.evaluate("window.ELEARN_QUESTIONS")}
+
+    def choices(qid):
+        if not options[qid]:
+            return "—"
+        counts = expected_figures[qid]["chosen"]
+        return " · ".join(
+            f"{label if options[qid][0][0] == 'true' else chr(65 + n)} {counts.get(key, 0)}{' ✓' if right else ''}"
+            for n, (key, label, right) in enumerate(options[qid]))
+
+    rows = {row[0]: row for row in table_rows(page, "Per vraag")}
+    titles = {qid: title for qid, title in course()[2]}
+    for qid, figures in expected_figures.items():
+        row = rows[titles[qid]]
+        assert row[2:6] == [str(figures["answered"]), f"{figures['right']} ({figures['share']}%)",
+                            f"{figures['r']:.2f}".replace(".", ","), choices(qid)], qid
+    # The flags, by the thresholds the page explains: 90% right, r below 0.1, a distractor unchosen.
+    assert rows[titles["v-single"]][6] == "afleider nooit gekozen"
+    truefalse_r = expected_figures["v-truefalse"]["r"]
+    assert rows[titles["v-truefalse"]][6] == "te makkelijk" + (", onderscheidt niet" if truefalse_r < 0.1 else "")
+    assert rows[titles["v-multiple"]][6] == "onderscheidt niet"
+    assert rows[titles["v-ordering"]][6] == "—"
+
+    # Each flag in words, with a link to the question.
+    flagged = page.locator(".elearn-flagged > li")
+    expect(flagged).to_have_count(3)
+    texts = flagged.all_inner_texts()
+    never = next(label for key, label, right in options["v-single"] if key == "2")
+    assert any(t.startswith(titles["v-single"]) and f"afleider nooit gekozen: “{never}”" in t for t in texts)
+    assert any("te makkelijk (96% goed bij de eerste poging)" in t for t in texts)
+    r_multiple = f"{expected_figures['v-multiple']['r']:.2f}".replace(".", ",")
+    assert any(f"onderscheidt niet (r = {r_multiple})" in t for t in texts)
+    assert all(li.get_by_role("link").count() == 1 for li in flagged.all())
+
+    rows_csv = download(page, "Per vraag downloaden (CSV)")
+    assert rows_csv[0][6:] == ["onderscheidend vermogen (r)", "gekozen (eerste poging)", "signalen"]
+    single = next(r for r in rows_csv if r[0] == "v-single")
+    assert single[6:] == [f"{expected_figures['v-single']['r']:.2f}".replace(".", ","), choices("v-single"),
+                          "afleider nooit gekozen"]
+    page.close()

@@ -64,8 +64,10 @@ def expected(bank_file):
                                                  "feedback_fout") if key in q]
         kind = q["type"]
         if kind in ("single", "multiple"):
-            right = [words(o["tekst"]) for o in q["opties"] if o.get("goed")]
-            answers.append(f"Juist antwoord: {right[0]}" if kind == "single" else "Juiste antwoorden: " + " ".join(right))
+            # With the hand-out's letter before each answer: the options stand in a shuffled order.
+            right = [re.escape(words(o["tekst"])) for o in q["opties"] if o.get("goed")]
+            answers.append(re.compile(r"Juist antwoord: [A-Z]\. " + right[0]) if kind == "single" else
+                           re.compile(r"Juiste antwoorden: (?:[A-Z]\. (?:" + "|".join(right) + r") ?){%d}" % len(right)))
             giveaways += [words(o["feedback"]) for o in q["opties"]]
         elif kind == "truefalse":
             answers.append("Juist antwoord: " + ("Waar" if q["juist"] else "Onwaar"))
@@ -82,8 +84,9 @@ def expected(bank_file):
             answers.append("Goed gerekend wordt: " + " of ".join(q["antwoorden"]))
         elif kind == "case":
             for node in q["situaties"]:
-                right = [words(c["tekst"]) for c in node["keuzes"] if c.get("goed")]
-                answers.append(("Beste keuze: " if len(right) == 1 else "Beste keuzes: ") + " / ".join(right))
+                right = [re.escape(words(c["tekst"])) for c in node["keuzes"] if c.get("goed")]
+                answers.append(re.compile(("Beste keuze: " if len(right) == 1 else "Beste keuzes: ")
+                                          + " / ".join(r"[A-Z]\. (?:" + "|".join(right) + ")" for _ in right)))
                 giveaways += [words(c["feedback"]) for c in node["keuzes"]]
             giveaways += [words(o["tekst"]) for o in q["uitkomsten"]]
     return bank["module"], prompts, answers, giveaways

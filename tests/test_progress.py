@@ -142,7 +142,31 @@ def test_an_old_record_is_migrated(context, served_site):
     assert "Trainer" in text and "Verder waar je was: De kindcheck" in text
     assert "90% ✓ gehaald" in text and "50% ✗ nog niet gehaald" in text
     rec = record(page)
-    assert rec["schema"] == 2 and rec["pages"]["meldcode"]["first"] == "2026-09-01T08:05:00.000Z"
+    assert rec["schema"] == 3 and rec["pages"]["meldcode"]["first"] == "2026-09-01T08:05:00.000Z"
+
+
+def test_a_record_from_before_choices_were_kept_is_migrated_whole(context, served_site):
+    """Schema 2 kept first answers but not the options chosen: all of it stays, and the old
+    text is kept as a backup."""
+    old = {
+        "schema": 2, "course": "meldcode-ghnt", "created": "2026-10-01T08:00:00Z", "updated": "2026-10-02T08:00:00Z",
+        "path": "jgz-professional", "name": "Anna", "last": {"page": "kindcheck", "at": "2026-10-02T08:00:00Z"},
+        "pages": {"kindcheck": {"first": "2026-10-01T08:00:00Z", "last": "2026-10-02T08:00:00Z", "visits": 2}},
+        "questions": {"af-tf-onterecht": {"attempts": 2, "best": 1, "last": 1, "first": 0, "at": "2026-10-02T08:00:00Z",
+                                          "topics": ["afwegingskader"]}},
+        "quizzes": {"toets-module-afwegen": {"attempts": 1, "best": 90, "last": 90, "passed": True,
+                                             "at": "2026-10-02T08:00:00Z"}},
+    }
+    page = context.new_page()
+    page.goto(served_site + "/")
+    page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(json.dumps(old))})")
+    text = dashboard_text(page, served_site)
+    assert "90% ✓ gehaald" in text and "Verder waar je was: De kindcheck" in text
+    rec = record(page)
+    assert rec["schema"] == 3 and rec["name"] == "Anna" and rec["path"] == "jgz-professional"
+    assert rec["questions"]["af-tf-onterecht"] == {**old["questions"]["af-tf-onterecht"]}
+    assert rec["pages"]["kindcheck"]["visits"] >= 2
+    assert json.loads(page.evaluate(f"localStorage.getItem('{KEY}:versie-2')")) == old
 
 
 def test_changed_content_leaves_the_rest_of_the_record(context, served_site):

@@ -27,8 +27,8 @@ CASES = {
         (79, 52),
     ),
     "case-loop-without-outcome": (
-        "naar: c-uit-goed, goed: true, feedback: Goed want bij blijvende zorg meld je.}\n          - {tekst: Je wacht af., naar: c-uit-fout",
-        "naar: c-twee, goed: true, feedback: Goed want bij blijvende zorg meld je.}\n          - {tekst: Je wacht af., naar: c-twee",
+        "naar: c-uit-goed, goed: true, feedback: Goed want bij blijvende zorg meld je.}\n          - {tekst: Je wacht af tot de zorgen vanzelf slijten., naar: c-uit-fout",
+        "naar: c-twee, goed: true, feedback: Goed want bij blijvende zorg meld je.}\n          - {tekst: Je wacht af tot de zorgen vanzelf slijten., naar: c-twee",
         "casus 'v-case': vanuit situatie 'c-twee' is geen uitkomst te bereiken", (81, 9),
     ),
     "case-start-unknown": (

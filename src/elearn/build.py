@@ -28,15 +28,14 @@ JS_DIR = ASSET_DIR / "js"
 ASSETS: dict[str, tuple[Path, ...]] = {
     "assets/elearn/elearn.css": (ASSET_DIR / "elearn.css",),
     "assets/elearn/elearn.js": tuple(JS_DIR / f"{part}.js" for part in (
-        "base", "early", "store", "views", "quiz", "case", "compare", "offline", "start")),
-    "assets/elearn/klassikaal.js": (ASSET_DIR / "klassikaal.js",),
-    "assets/elearn/klassikaal.css": (ASSET_DIR / "klassikaal.css",),
-    "assets/elearn/groep.js": (ASSET_DIR / "groep.js",),
-    "assets/elearn/groep.css": (ASSET_DIR / "groep.css",),
+        "base", "early", "store", "views", "quiz", "case", "offline", "start")),
 }
-# Trainer tools: elearn.js loads them from beside itself when a trainer asks for one, so a
-# learner's page never carries them. Not in any page's script list.
-ON_DEMAND = tuple(u for u in ASSETS if u.rsplit("/", 1)[1].startswith(("klassikaal.", "groep.")))
+# Loaded by the page script from beside itself, only where used: the trainer tools (classroom
+# mode, group results) when a trainer asks for one, the certificate and the sector comparison
+# on their own pages. Other pages never carry them; each is a script with its stylesheet.
+TOOLS = ("klassikaal", "groep", "certificaat", "vergelijk")
+ASSETS |= {f"assets/elearn/{tool}.{kind}": (ASSET_DIR / f"{tool}.{kind}",) for tool in TOOLS for kind in ("js", "css")}
+ON_DEMAND = tuple(u for u in ASSETS if u.rsplit("/", 1)[1].split(".")[0] in TOOLS)
 # Written per build: the course's structure for the progress code (see coursemap).
 COURSE_SCRIPT = "assets/elearn/course.js"
 # Every question and where to show it, for the group results page only (loaded by groep.js).

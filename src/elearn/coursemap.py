@@ -14,7 +14,8 @@ from .load import Course
 from .pages import TRAINER_TEMPLATES, PageSpec
 from .quizzes import practice_id, test_id
 from .mdtext import plain
-from .quizrender import DEFAULT_MASTERY, QuizSpec
+from .quizmodel import MultipleResponse, SingleChoice, TrueFalse
+from .quizrender import DEFAULT_MASTERY, QuizSpec, shown_order
 
 # Pages that show progress rather than teach: visiting them is not course work.
 TOOL_TEMPLATES = ("dashboard.md.j2", "certificate.md.j2")
@@ -93,12 +94,24 @@ def question_map(course: Course, urls: dict[str, str], quizzes: dict[str, QuizSp
                 "id": q.id,
                 "title": title if len(title) <= 140 else title[:137].rstrip() + "\u2026",
                 "module": bank.module,
+                "options": options(q),
                 # A test shows a random draw: there the question is most often hidden, so the
                 # link projects it instead.
                 "url": practised.get(q.id) or classroom,
                 "classroom": classroom,
             })
     return found
+
+
+def options(q) -> list | None:
+    """[key, text, right] per option, keyed as the progress record keeps a learner's choice:
+    for the item analysis, which counts how often each option was chosen. In the order and so
+    with the letters of the hand-out and the answer key."""
+    if isinstance(q, (SingleChoice, MultipleResponse)):
+        return [[str(i), plain(o.text), o.correct] for i, o in shown_order(q, q.options)]
+    if isinstance(q, TrueFalse):
+        return [["true", "Waar", q.answer], ["false", "Onwaar", not q.answer]]
+    return None
 
 
 def script(variable: str, data) -> str:

@@ -70,6 +70,10 @@ def to_gift(course: Course) -> tuple[str, int, list[str]]:
                 continue
             if isinstance(q, Ordering):
                 warnings.append(f"{q.id}: volgordevraag als koppelvraag (plaats -> onderdeel) geschreven")
+            if getattr(q, "pinned", False):
+                # GIFT has no way to say so; Moodle shuffles imported answers by default.
+                warnings.append(f"{q.id}: vaste volgorde kan GIFT niet vastleggen; zet in Moodle 'Antwoorden "
+                                "husselen' uit bij deze vraag, of gebruik Moodle XML")
             title = f"{q.id} {q.title}" if q.title else q.id
             prompt = q.prompt if not isinstance(q, Ordering) else q.prompt + " Koppel elke plaats aan het juiste onderdeel."
             blocks.append(f"::{escape(title)}::[markdown]{escape(prompt)}{{\n{_answers(q)}\n}}")

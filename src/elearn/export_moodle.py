@@ -53,7 +53,7 @@ def to_moodle_xml(course: Course) -> tuple[bytes, int, list[str]]:
             if isinstance(q, (SingleChoice, MultipleResponse)):
                 node = _question(quiz, "multichoice", q, q.prompt, [q.explanation])
                 etree.SubElement(node, "single").text = "true" if isinstance(q, SingleChoice) else "false"
-                etree.SubElement(node, "shuffleanswers").text = "true"
+                etree.SubElement(node, "shuffleanswers").text = "false" if q.pinned else "true"
                 right = sum(o.correct for o in q.options)
                 wrong = len(q.options) - right
                 for o in q.options:
@@ -77,7 +77,7 @@ def to_moodle_xml(course: Course) -> tuple[bytes, int, list[str]]:
                     feedback = [p.feedback for p in q.pairs]
                     prompt = q.prompt
                 node = _question(quiz, "matching", q, prompt, [q.explanation, *feedback])
-                etree.SubElement(node, "shuffleanswers").text = "true"
+                etree.SubElement(node, "shuffleanswers").text = "false" if getattr(q, "pinned", False) else "true"
                 for left, right in pairs:
                     sub = _text(node, "subquestion", left)
                     etree.SubElement(etree.SubElement(sub, "answer"), "text").text = right.strip()

@@ -87,7 +87,9 @@ def _item(q: Question) -> etree._Element:
         _declarations(item, "single" if single else "multiple", "identifier", [c[0] for c in choices if c[2]])
         _outcomes(item)
         body = _el(item, "itemBody")
-        interaction = _el(body, "choiceInteraction", responseIdentifier="RESPONSE", shuffle="false",
+        # The engine shows the options in a random order, as the site does; waar/onwaar stay put.
+        shuffle = not isinstance(q, TrueFalse) and not q.pinned
+        interaction = _el(body, "choiceInteraction", responseIdentifier="RESPONSE", shuffle=str(shuffle).lower(),
                           maxChoices=1 if single else 0)
         _el(interaction, "prompt", q.prompt)
         for ident, text, _, fb in choices:
@@ -104,7 +106,8 @@ def _item(q: Question) -> etree._Element:
     elif isinstance(q, Matching):
         _declarations(item, "multiple", "directedPair", [f"l{n} r{n}" for n in range(len(q.pairs))])
         _outcomes(item)
-        interaction = _el(_el(item, "itemBody"), "matchInteraction", responseIdentifier="RESPONSE", shuffle="true",
+        interaction = _el(_el(item, "itemBody"), "matchInteraction", responseIdentifier="RESPONSE",
+                          shuffle=str(not q.pinned).lower(),
                           maxAssociations=len(q.pairs))
         _el(interaction, "prompt", q.prompt)
         left, right = _el(interaction, "simpleMatchSet"), _el(interaction, "simpleMatchSet")

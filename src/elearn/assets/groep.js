@@ -128,20 +128,72 @@
     };
   }
 
+  /* --- item analysis: how each question behaves in this group --- */
+
+  // Easy: nine in ten had it right the first time. Does not discriminate: the item-rest
+  // correlation (below) is negative or near zero, so those who know the rest of the course do
+  // no better on it than those who do not. A wrong option nobody chose does not work as a
+  // distractor. Each is judged only from MIN answers on: fewer say nothing.
+  var EASY = 0.9, FLAT = 0.1, MIN = 5;
+
+  function firstScore(a) { return a.first === undefined ? a.last : a.first; }
+
+  /* Pearson's r; with one score 0/1 it is the point-biserial. null when a side does not vary. */
+  function correlation(xs, ys) {
+    var n = xs.length, mx = 0, my = 0, sxy = 0, sxx = 0, syy = 0, i;
+    for (i = 0; i < n; i++) { mx += xs[i] / n; my += ys[i] / n; }
+    for (i = 0; i < n; i++) {
+      sxy += (xs[i] - mx) * (ys[i] - my);
+      sxx += (xs[i] - mx) * (xs[i] - mx);
+      syy += (ys[i] - my) * (ys[i] - my);
+    }
+    return sxx > 1e-12 && syy > 1e-12 ? sxy / Math.sqrt(sxx * syy) : null;
+  }
+
   function questionRows(group) {
+    // Each participant's first scores over every question: the rest score of an item leaves
+    // the item itself out, so it does not correlate with itself.
+    var totals = group.learners.map(function (l) {
+      var t = { sum: 0, n: 0 };
+      Object.keys(l.record.questions).forEach(function (id) { t.sum += firstScore(l.record.questions[id]); t.n++; });
+      return t;
+    });
     var rows = [];
     window.ELEARN_QUESTIONS.forEach(function (q, order) {
-      var answered = 0;
-      var right = 0;
-      group.learners.forEach(function (l) {
+      var answered = 0, right = 0, xs = [], rest = [], chosen = {}, withChoice = 0;
+      group.learners.forEach(function (l, i) {
         var a = l.record.questions[q.id];
         if (!a) return;
+        var x = firstScore(a);
         answered++;
-        if ((a.first === undefined ? a.last : a.first) === 1) right++;
+        if (x === 1) right++;
+        if (totals[i].n > 1) { xs.push(x); rest.push((totals[i].sum - x) / (totals[i].n - 1)); }
+        if (a.choice) {
+          withChoice++;
+          a.choice.forEach(function (key) { chosen[key] = (chosen[key] || 0) + 1; });
+        }
       });
-      if (answered) rows.push({ q: q, order: order, answered: answered, right: right, share: Math.round(100 * right / answered) });
+      if (!answered) return;
+      var r = xs.length >= MIN ? correlation(xs, rest) : null;
+      var row = { q: q, order: order, answered: answered, right: right, share: Math.round(100 * right / answered),
+        r: r, options: (q.options || []).map(function (o) { return { key: o[0], text: o[1], right: o[2], count: chosen[o[0]] || 0 }; }),
+        withChoice: withChoice, flags: [] };
+      if (answered >= MIN && right / answered >= EASY) row.flags.push("te makkelijk");
+      if (r !== null && r < FLAT) row.flags.push("onderscheidt niet");
+      if (withChoice >= MIN && row.options.some(function (o) { return !o.right && !o.count; })) row.flags.push("afleider nooit gekozen");
+      rows.push(row);
     });
     return rows;
+  }
+
+  function decimalText(x) { return x === null ? "\u2014" : x.toFixed(2).replace(".", ","); }
+
+  /* "A 12 \u2713 · B 3 · C 0": how often each option was chosen, the right ones marked. */
+  function choicesText(row) {
+    if (!row.options.length || !row.withChoice) return "\u2014";
+    return row.options.map(function (o, i) {
+      return (row.q.options[0][0] === "true" ? o.text : String.fromCharCode(65 + i)) + " " + o.count + (o.right ? " \u2713" : "");
+    }).join(" \u00B7 ");
   }
 
   function mostMissed(rows) {
@@ -227,10 +279,24 @@
 
     out.appendChild(E.make("h2", null, "Per vraag (" + questions.length + " beantwoord)"));
     if (questions.length) {
-      out.appendChild(table("Per vraag", ["Vraag", "Module", "Beantwoord door", "Goed bij eerste poging"],
+      out.appendChild(table("Per vraag", ["Vraag", "Module", "Beantwoord door", "Goed bij eerste poging",
+        "Onderscheidend vermogen (r)", "Gekozen (eerste poging)", "Signalen"],
         questions.map(function (r) {
-          return [link(r.q.title, r.q.url), moduleTitle(r.q.module), String(r.answered), r.right + " (" + r.share + "%)"];
+          return [link(r.q.title, r.q.url), moduleTitle(r.q.module), String(r.answered), r.right + " (" + r.share + "%)",
+            decimalText(r.r), choicesText(r), r.flags.join(", ") || "\u2014"];
         })));
+      out.appendChild(E.make("h2", null, "Vragen om naar te kijken"));
+      var flagged = questions.filter(function (r) { return r.flags.length; });
+      if (flagged.length) {
+        var watch = out.appendChild(E.make("ul", "elearn-flagged"));
+        flagged.forEach(function (r) {
+          var li = watch.appendChild(E.make("li"));
+          li.appendChild(link(r.q.title, r.q.url));
+          li.appendChild(document.createTextNode(": " + r.flags.map(explain.bind(null, r)).join("; ") + "."));
+        });
+      } else {
+        out.appendChild(E.make("p", null, "Geen signalen: elke vraag met genoeg antwoorden onderscheidt, en elke afleider werd gekozen."));
+      }
     }
 
     var day = new Date().toISOString().slice(0, 10);
@@ -245,10 +311,20 @@
     }));
     controls.appendChild(E.button("Per vraag downloaden (CSV)", "", function () {
       download("groepsresultaten-vragen-" + day + ".csv",
-        [["vraag-id", "vraag", "module", "beantwoord door", "goed bij eerste poging", "goed (%)"]].concat(questions.map(function (r) {
-          return [r.q.id, r.q.title, moduleTitle(r.q.module), r.answered, r.right, r.share];
+        [["vraag-id", "vraag", "module", "beantwoord door", "goed bij eerste poging", "goed (%)",
+          "onderscheidend vermogen (r)", "gekozen (eerste poging)", "signalen"]].concat(questions.map(function (r) {
+          return [r.q.id, r.q.title, moduleTitle(r.q.module), r.answered, r.right, r.share,
+            r.r === null ? "" : r.r.toFixed(2).replace(".", ","), r.withChoice ? choicesText(r) : "", r.flags.join(", ")];
         })));
     }));
+  }
+
+  /* One flag in words a trainer can act on. */
+  function explain(row, flag) {
+    if (flag === "te makkelijk") return "te makkelijk (" + row.share + "% goed bij de eerste poging)";
+    if (flag === "onderscheidt niet") return "onderscheidt niet (r = " + decimalText(row.r) + ")";
+    var never = row.options.filter(function (o) { return !o.right && !o.count; }).map(function (o) { return "\u201C" + o.text + "\u201D"; });
+    return "afleider nooit gekozen: " + never.join(", ");
   }
 
   /* Semicolons and a byte order mark: what a Dutch spreadsheet opens without asking. */

@@ -17,6 +17,9 @@ function make(tag, className, text) {
   if (text != null) node.textContent = text;
   return node;
 }
+function add(parent, tag, className, text) {
+  return parent.appendChild(make(tag, className, text));
+}
 function button(label, className, onClick) {
   var b = make("button", "md-button elearn-btn " + (className || ""), label);
   b.type = "button";

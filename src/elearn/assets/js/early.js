@@ -5,17 +5,22 @@
  * and before the browser paints; a question whose end has not arrived yet waits, hidden, at
  * the bottom. Without JavaScript nothing is hidden and every question shows. */
 
-/* Puts ``nodes`` (siblings, the last children of their parent) in a new random order. An
- * ordering question's written order is its answer, and matching answers in the written
- * order would line up with their terms: for those, never the order they had. */
-function reorder(nodes, different) {
-  if (nodes.length < 2) return;
-  var order = nodes.slice();
-  for (var tries = 0; tries < 8; tries++) {
+/* A random order of ``items``. An ordering question's written order is its answer, and
+ * matching answers in the written order would line up with their terms: with ``unwritten``
+ * the order is never the written one (``index`` tells an item's written place). */
+function randomOrder(items, unwritten, index) {
+  var order = items.slice();
+  for (var tries = 0; tries < 9; tries++) {
     shuffle(order);
-    if (!different || order.some(function (n, i) { return n !== nodes[i]; })) break;
+    if (!unwritten || order.some(function (x, i) { return +index(x) !== i; })) break;
   }
-  order.forEach(function (n) { n.parentNode.appendChild(n); });
+  return order;
+}
+
+/* Puts ``nodes`` (siblings, the last children of their parent) in a new random order. */
+function reorder(nodes, unwritten) {
+  randomOrder(nodes, unwritten, function (n) { return n.getAttribute("data-index"); })
+    .forEach(function (n) { n.parentNode.appendChild(n); });
 }
 
 /* A fresh order for the choices of one question: once here, and on every new attempt. */
@@ -29,8 +34,7 @@ function shuffleChoices(question) {
     // One order for every row's list, so each answer stands in the same place in all of them.
     var selects = all(question, "select");
     var values = all(selects[0], "option").map(function (o) { return o.value; }).filter(Boolean);
-    var order = values.slice();
-    for (var tries = 0; tries < 8 && order.join() === values.join(); tries++) shuffle(order);
+    var order = randomOrder(values, true, function (v) { return v; });
     selects.forEach(function (select) {
       order.forEach(function (value) { select.appendChild(select.querySelector('option[value="' + value + '"]')); });
     });

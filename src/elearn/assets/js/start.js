@@ -22,7 +22,7 @@ function init() {
   }
   prepareQuizzes(true); // a page that instant navigation swapped in was never read by the parser
   all(document, "[data-elearn-quiz]").forEach(setupQuiz);
-  all(document, "[data-elearn-compare]").forEach(setupCompare);
+  all(document, "[data-elearn-compare]").forEach(function (el) { need("vergelijk", el); });
   all(document, "[data-elearn-group]").forEach(function (el) { need("groep", el); });
   // ?klassikaal=<quiz>[&vraag=<question>]: a session plan opens a quiz or a case for the group.
   var wanted = new URLSearchParams(window.location.search);
@@ -31,10 +31,12 @@ function init() {
 }
 
 // For the trainer tools, the SCORM bridge and the test suite.
-window.elearn = { all: all, make: make, button: button, mark: mark, announce: announce, draw: draw,
+window.elearn = { all: all, make: make, add: add, button: button, mark: mark, announce: announce, draw: draw,
   showAnswer: showAnswer, startCase: startCase, choose: choose };
 window.elearnProgress = { importText: importText, parse: parse, pathStatus: pathStatus, pathById: pathById,
-  link: link, MAX_IMPORT: MAX_IMPORT, url: function (u) { return new URL(u, baseUrl()).href; } };
+  link: link, MAX_IMPORT: MAX_IMPORT, url: function (u) { return new URL(u, baseUrl()).href; },
+  record: function () { return state; },
+  rename: function (name) { state.name = name; write(state); } };
 
 function started() {
   startOffline();

@@ -1,5 +1,6 @@
 /* What the learner sees of the progress record: notices, marks in the menu, the learning
- * paths on the start page, the dashboard and the certificate. Drawn anew after every change. */
+ * paths on the start page and the dashboard (the certificate has a file of its own, loaded on
+ * its page). Drawn anew after every change. */
 
 function bar(percent, label) {
   var p = make("progress", "elearn-bar");
@@ -26,7 +27,7 @@ function renderNotices() {
     host.insertBefore(box, host.firstChild);
   }
   box.textContent = "";
-  notices.forEach(function (text) { box.appendChild(make("p", "elearn-notice", text)); });
+  notices.forEach(function (text) { add(box, "p", "elearn-notice", text); });
 }
 
 function normal(href) {
@@ -69,7 +70,7 @@ function renderHome() {
     if (chosen) {
       var status = pathStatus(pathById(id));
       host.appendChild(bar(status.percent, "Leerpad: " + status.percent + "% klaar"));
-      host.appendChild(make("span", "elearn-bar-label", status.percent + "% klaar"));
+      add(host, "span", "elearn-bar-label", status.percent + "% klaar");
     }
   });
   all(document, "[data-elearn-module]").forEach(function (host) {
@@ -78,7 +79,7 @@ function renderHome() {
     var status = moduleStatus(module);
     host.textContent = "";
     host.appendChild(bar(status.percent, module.title + ": " + status.percent + "% klaar"));
-    host.appendChild(make("span", "elearn-bar-label", status.percent + "% klaar \u00B7 ca. " + module.minutes + " minuten"));
+    add(host, "span", "elearn-bar-label", status.percent + "% klaar \u00B7 ca. " + module.minutes + " minuten");
   });
   all(document, "[data-elearn-resume]").forEach(function (host) {
     host.textContent = "";
@@ -110,7 +111,7 @@ function renderDashboard(host) {
     host.appendChild(resume);
   }
   var path = state.path ? pathById(state.path) : null;
-  host.appendChild(make("h2", null, "Jouw leerpad"));
+  add(host, "h2", null, "Jouw leerpad");
   if (path) {
     var status = pathStatus(path);
     var line = make("p", null, path.title + ": " + status.percent + "% klaar. ");
@@ -126,48 +127,48 @@ function renderDashboard(host) {
     choose.appendChild(link("start", "Kies een leerpad op de startpagina"));
     host.appendChild(choose);
   }
-  host.appendChild(make("h2", null, "Modules"));
+  add(host, "h2", null, "Modules");
   var table = make("table", "elearn-modules");
   var head = make("tr");
-  ["Module", "Pagina's gelezen", "Toets (beste score)", "Klaar"].forEach(function (t) { head.appendChild(make("th", null, t)); });
-  table.appendChild(make("thead")).appendChild(head);
-  var body = table.appendChild(make("tbody"));
+  ["Module", "Pagina's gelezen", "Toets (beste score)", "Klaar"].forEach(function (t) { add(head, "th", null, t); });
+  add(table, "thead").appendChild(head);
+  var body = add(table, "tbody");
   COURSE.modules.forEach(function (module) {
     var s = moduleStatus(module);
     var row = make("tr");
     var name = make("td");
     name.appendChild(link(module.pages[0], module.title));
     row.appendChild(name);
-    row.appendChild(make("td", null, s.visited + " van " + module.pages.length));
+    add(row, "td", null, s.visited + " van " + module.pages.length);
     var test = s.quiz ? s.quiz.best + "% " + (s.quiz.passed ? "\u2713 gehaald" : "\u2717 nog niet gehaald") : (module.test ? "nog niet gemaakt" : "geen toets");
-    row.appendChild(make("td", null, test));
+    add(row, "td", null, test);
     var cell = make("td");
     cell.appendChild(bar(s.percent, module.title + ": " + s.percent + "% klaar"));
-    cell.appendChild(make("span", "elearn-bar-label", s.percent + "%"));
+    add(cell, "span", "elearn-bar-label", s.percent + "%");
     row.appendChild(cell);
     body.appendChild(row);
   });
   // On a narrow phone the table scrolls sideways on its own, and the page does not.
-  host.appendChild(make("div", "elearn-scroll")).appendChild(table);
-  host.appendChild(make("h2", null, "Om nog eens te lezen"));
+  add(host, "div", "elearn-scroll").appendChild(table);
+  add(host, "h2", null, "Om nog eens te lezen");
   var weak = weakest();
   if (weak.length) {
-    host.appendChild(make("p", null, "Bij deze onderwerpen ging het vaakst iets mis:"));
-    var list = host.appendChild(make("ul", "elearn-weak"));
-    weak.forEach(function (id) { list.appendChild(make("li")).appendChild(link(id)); });
+    add(host, "p", null, "Bij deze onderwerpen ging het vaakst iets mis:");
+    var list = add(host, "ul", "elearn-weak");
+    weak.forEach(function (id) { add(list, "li").appendChild(link(id)); });
   } else {
-    host.appendChild(make("p", null, "Nog geen fouten: beantwoord vragen om hier je zwakste onderwerpen te zien."));
+    add(host, "p", null, "Nog geen fouten: beantwoord vragen om hier je zwakste onderwerpen te zien.");
   }
   renderKeeping(host);
 }
 
 /* Export, import and reset: the learner's own file, checked before anything changes. */
 function renderKeeping(host) {
-  host.appendChild(make("h2", null, "Je voortgang bewaren of meenemen"));
-  host.appendChild(make("p", null, "Je voortgang staat alleen in deze browser. Download hem als bestand om hem op een ander apparaat in te laden; er gaat niets naar een server."));
+  add(host, "h2", null, "Je voortgang bewaren of meenemen");
+  add(host, "p", null, "Je voortgang staat alleen in deze browser. Download hem als bestand om hem op een ander apparaat in te laden; er gaat niets naar een server.");
   var status = make("p", "elearn-keep-status");
   status.setAttribute("role", "status");
-  var controls = host.appendChild(make("div", "elearn-controls"));
+  var controls = add(host, "div", "elearn-controls");
   controls.appendChild(button("Voortgang downloaden", "", function () {
     var blob = new Blob([JSON.stringify(state, null, 2)], { type: "application/json" });
     var a = make("a");
@@ -216,53 +217,6 @@ function say(text) {
   if (status) status.textContent = text;
 }
 
-function renderCertificate(host) {
-  host.textContent = "";
-  var path = state.path ? pathById(state.path) : null;
-  var status = path ? pathStatus(path) : null;
-  if (!status || !status.complete) {
-    var p = make("p", null, path ? "Je leerpad " + path.title + " is " + status.percent + "% klaar. Rond alle modules af (alle pagina's lezen en de toetsen halen) om je certificaat te maken. " :
-      "Kies eerst een leerpad en rond het af. ");
-    p.appendChild(link("voortgang", "Bekijk je voortgang"));
-    host.appendChild(p);
-    return;
-  }
-  var label = make("label", "elearn-name-label", "Je naam op het certificaat");
-  var input = make("input", "elearn-name");
-  input.id = "elearn-name";
-  label.htmlFor = "elearn-name";
-  input.type = "text";
-  input.maxLength = 80;
-  input.autocomplete = "name";
-  input.value = state.name;
-  host.appendChild(label);
-  host.appendChild(input);
-  host.appendChild(make("p", "elearn-hint", "Je naam blijft in deze browser; hij gaat nergens heen."));
-  var cert = host.appendChild(make("section", "elearn-certificate"));
-  cert.setAttribute("aria-label", "Certificaat");
-  function fill() {
-    cert.textContent = "";
-    cert.appendChild(make("p", "elearn-cert-kind", "Certificaat van deelname"));
-    cert.appendChild(make("p", "elearn-cert-course", COURSE.title));
-    cert.appendChild(make("p", "elearn-cert-name", state.name || "(vul je naam in)"));
-    var finished = status.statuses.reduce(function (latest, s) { return s.quiz && s.quiz.at > latest ? s.quiz.at : latest; }, state.updated);
-    cert.appendChild(make("p", null, "heeft het leerpad \u201C" + path.title + "\u201D afgerond op " +
-      new Date(finished).toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" }) + "."));
-    var list = cert.appendChild(make("ul", "elearn-cert-modules"));
-    status.modules.forEach(function (m, i) {
-      var s = status.statuses[i];
-      list.appendChild(make("li", null, m.title + (s.quiz ? ": toets " + s.quiz.best + "%" : "")));
-    });
-  }
-  fill();
-  input.addEventListener("input", function () {
-    state.name = input.value.slice(0, 80);
-    write(state);
-    fill();
-  });
-  host.appendChild(button("Certificaat printen", "", function () { window.print(); }));
-}
-
 function renderProgress() {
   if (!state) return;
   renderNotices();
@@ -271,6 +225,7 @@ function renderProgress() {
   var dashboard = document.querySelector("[data-elearn-dashboard]");
   if (dashboard) renderDashboard(dashboard);
   var certificate = document.querySelector("[data-elearn-certificate]");
-  if (certificate && !certificate.contains(document.activeElement)) renderCertificate(certificate);
+  // Its own file, like the trainer tools: only this one page needs it.
+  if (certificate && !certificate.contains(document.activeElement)) need("certificaat", certificate);
 }
 
