@@ -1,38 +1,30 @@
-import contextlib
+"""Fixtures: built sites, a server for them, Chromium, and the npm readers. Everything else the
+tests share is in helpers.py."""
+
 import os
-import subprocess
-import sys
 import shutil
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+import subprocess
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-FIXTURES = Path(__file__).parent / "fixtures"
-CHROMIUM = "/usr/bin/chromium"
+from helpers import CHROMIUM, CHROMIUM_ARGS, FIXTURES, NPM_PACKAGES, REPO, mkdocs_build, serving
 
-os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+NODE_DIR = Path(__file__).parent / ".node"
 
-
-def elearn(*args, cwd=REPO, check=False) -> subprocess.CompletedProcess:
-    """The `elearn` command as an author runs it, from this environment."""
-    return subprocess.run([str(Path(sys.executable).parent / "elearn"), *args], cwd=cwd, capture_output=True,
-                          text=True, check=check)
+# The two slow kinds of test, so that `make test-fast` can leave them out: a test that drives
+# Chromium, and one that runs a whole MkDocs build (directly, or through a fixture below).
+BROWSER_FIXTURES = {"browser"}
+BUILD_FIXTURES = {"built_site", "mini_site", "pinned_site", "package", "unzipped"}
 
 
-def mkdocs_build(root: Path, site_dir: Path, strict: bool = True) -> None:
-    """A real MkDocs build of the course at ``root``, in this process."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir), strict=strict)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
+def pytest_collection_modifyitems(items):
+    for item in items:
+        needs = set(getattr(item, "fixturenames", ()))
+        if needs & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if needs & BUILD_FIXTURES:
+            item.add_marker(pytest.mark.build)
 
 
 @pytest.fixture
@@ -41,12 +33,6 @@ def mini(tmp_path) -> Path:
     root = tmp_path / "course"
     shutil.copytree(FIXTURES / "mini", root)
     return root
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
@@ -65,29 +51,6 @@ def mini_site(tmp_path_factory) -> Path:
     site = root.parent / "site"
     mkdocs_build(root, site)
     return site
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(directory: Path):
-    """Serve ``directory`` on a loopback port, as a static web server would."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
-
-
-@contextlib.contextmanager
-def serving(directory: Path):
-    server, url = serve(directory)
-    try:
-        yield url
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="session")
@@ -114,22 +77,10 @@ def browser():
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
+            args=CHROMIUM_ARGS,
         )
         yield browser
         browser.close()
-
-
-NODE_DIR = Path(__file__).parent / ".node"
-NPM_PACKAGES = ["gift-pegjs@1.0.2", "scorm-again@3.4.3"]  # third-party readers the exports must satisfy
 
 
 @pytest.fixture(scope="session")

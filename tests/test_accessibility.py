@@ -2,29 +2,7 @@
 
 from axe_playwright_python.sync_playwright import Axe
 
-from learner import answer_quiz
-
-WCAG_AA = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-    "resultTypes": ["violations"],
-}
-
-
-def settle(page):
-    """Wait until CSS transitions are done: a colour halfway through a fade is no verdict."""
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
-
-
-def check_page(axe, page):
-    settle(page)
-    return axe.run(page, options=WCAG_AA).response["violations"]
-
-
-def describe(violations):
-    return "\n".join(
-        f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes'][:3]]}" for v in violations
-    )
-
+from helpers import answer_every_question, answer_quiz, check_page, describe
 
 def test_every_page_has_no_wcag_aa_violations(browser, served_site, built_site):
     axe = Axe()
@@ -38,12 +16,6 @@ def test_every_page_has_no_wcag_aa_violations(browser, served_site, built_site):
             failures[uri or "/"] = describe(violations)
     page.close()
     assert failures == {}, "\n\n".join(f"{k}\n{v}" for k, v in failures.items())
-
-
-def answer_every_question(page, right):
-    """Answer all questions on the page, wrong or right, the way a learner would."""
-    for quiz in page.locator("[data-elearn-quiz]").all():
-        answer_quiz(page, quiz.get_attribute("data-elearn-quiz"), right)
 
 
 def test_quizzes_have_no_violations_when_answered_wrong_and_right(browser, served_mini):

@@ -9,7 +9,7 @@ import shutil
 import pytest
 from playwright.sync_api import expect
 
-from conftest import FIXTURES, edit, mkdocs_build, serving
+from helpers import FIXTURES, edit, mkdocs_build, serving
 
 LAYOUT_SHIFT = """() => new Promise(done => {
   let total = 0;
@@ -57,6 +57,7 @@ def test_without_javascript_every_question_of_the_pool_shows(browser, served_sit
     context.close()
 
 
+@pytest.mark.build
 def test_choices_take_a_fresh_order_on_every_attempt(browser, served_mini):
     """Reloads (the first attempt, ordered before the paint) and retries both give new orders, and
     the right option turns up in every place; an ordering question never shows its answer."""

@@ -2,7 +2,7 @@
 
 from urllib.parse import urlparse
 
-from test_accessibility import answer_every_question  # noqa: E402
+from helpers import answer_every_question
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 

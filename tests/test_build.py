@@ -5,13 +5,14 @@ import re
 import pytest
 from mkdocs.exceptions import Abort
 
-from conftest import edit, mkdocs_build
+from helpers import edit, mkdocs_build
 
 
 def read(site, uri):
     return (site / uri).read_text(encoding="utf-8")
 
 
+@pytest.mark.build
 def test_mini_course_builds_generated_and_handwritten_pages(mini, tmp_path):
     site = tmp_path / "site"
     mkdocs_build(mini, site)
@@ -39,6 +40,7 @@ def test_mini_course_builds_generated_and_handwritten_pages(mini, tmp_path):
     assert nav_titles.index("Programma X") < nav_titles.index("Stap 1: Signalen") < nav_titles.index("Een eigen pagina")
 
 
+@pytest.mark.build
 def test_sources_page_lists_where_each_source_is_used(mini, tmp_path):
     site = tmp_path / "site"
     mkdocs_build(mini, site)
@@ -51,6 +53,7 @@ def test_sources_page_lists_where_each_source_is_used(mini, tmp_path):
     assert 'href="../../bronnen/#bron-a"' in read(site, "meldcode/stap-een/index.html")
 
 
+@pytest.mark.build
 def test_failed_build_leaves_the_previous_site_untouched(mini, tmp_path, caplog):
     site = tmp_path / "site"
     mkdocs_build(mini, site)
@@ -63,6 +66,7 @@ def test_failed_build_leaves_the_previous_site_untouched(mini, tmp_path, caplog)
     assert after == before
 
 
+@pytest.mark.build
 def test_a_content_warning_fails_a_strict_build(mini, tmp_path):
     edit(mini / "content" / "bronnen.yml", "  - id: bron-b\n", "  - id: bron-x\n    titel: X\n  - id: bron-b\n")
     with pytest.raises(Abort):
@@ -147,6 +151,7 @@ def test_no_page_loads_anything_from_another_host(built_site):
         assert not re.search(r"@import\s+url\(\s*[\"']?https?:|url\(\s*[\"']?https?://", css.read_text()), css
 
 
+@pytest.mark.build
 def test_repeated_builds_in_one_process_do_not_pile_up_frozen_objects(mini, tmp_path):
     # The plugin freezes the collector's view of the course for the page build; `mkdocs
     # serve` builds again and again in one process, and must not keep every old course.

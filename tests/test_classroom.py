@@ -5,7 +5,7 @@ import json
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from test_accessibility import check_page, describe
+from helpers import check_page, describe
 
 
 def record(page):

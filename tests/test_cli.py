@@ -3,7 +3,7 @@
 import json
 import re
 
-from conftest import REPO, edit, elearn
+from helpers import REPO, edit, elearn
 
 def run(*args, cwd):
     return elearn(*args, cwd=cwd)

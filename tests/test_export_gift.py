@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, edit, elearn
+from helpers import REPO, edit, elearn
 from elearn.build import check
 from elearn.export_gift import to_gift
 from elearn.quizmodel import Case, Matching, MultipleResponse, Ordering, ShortAnswer, SingleChoice, TrueFalse

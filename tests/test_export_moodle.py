@@ -2,7 +2,7 @@
 
 from lxml import etree
 
-from conftest import REPO, elearn
+from helpers import REPO, elearn
 from elearn.build import check
 from elearn.export_moodle import to_moodle_xml
 from elearn.quizmodel import Case, Matching, MultipleResponse, Ordering, ShortAnswer, SingleChoice, TrueFalse

@@ -5,7 +5,7 @@ import zipfile
 
 from lxml import etree
 
-from conftest import REPO
+from helpers import REPO
 from elearn.build import check
 from elearn.export_qti import CP, QTI, to_qti
 from elearn.quizrender import md_inline

@@ -8,8 +8,7 @@ import pytest
 from lxml import etree
 from playwright.sync_api import expect
 
-from conftest import elearn, serving
-from learner import answer_quiz
+from helpers import answer_quiz, elearn, serving
 
 WRAPPER = """<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
   <xs:import namespace="http://www.imsproject.org/xsd/imscp_rootv1p1p2" schemaLocation="imscp_rootv1p1p2.xsd"/>
@@ -163,6 +162,7 @@ def course_frame_plain(page):
     raise AssertionError("the course did not open")
 
 
+@pytest.mark.build
 def test_scorm_export_is_deterministic(package, tmp_path):
     again = tmp_path / "again.zip"
     elearn("export", "scorm", "-o", str(again), check=True)

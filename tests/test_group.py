@@ -9,8 +9,7 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from conftest import FIXTURES
-from test_accessibility import check_page, describe
+from helpers import FIXTURES, check_page, describe
 
 MINI = FIXTURES / "mini"
 T = "2026-11-{:02d}T{:02d}:00:00.000Z"
@@ -205,7 +204,7 @@ def test_files_can_also_be_chosen_with_the_file_picker(browser, served_mini, tmp
 
 def test_a_question_keeps_its_first_answer_for_the_group_overview(browser, served_mini):
     """The overview counts the first attempt: a retry after the feedback must not hide a wrong start."""
-    from learner import answer, quiz_data
+    from helpers import answer, quiz_data
 
     page = browser.new_page()
     page.goto(served_mini + "/oefenen/")

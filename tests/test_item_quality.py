@@ -4,7 +4,7 @@ import json
 
 import yaml
 
-from conftest import REPO, edit, elearn
+from helpers import REPO, edit, elearn
 from elearn.build import check
 
 

@@ -9,9 +9,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
-from conftest import REPO, edit, elearn, mkdocs_build, serving
-from learner import answer_quiz
-from test_accessibility import answer_every_question
+from helpers import REPO, answer_every_question, answer_quiz, edit, elearn, mkdocs_build, serving
 
 PAGES = ["programma/", "programma/eerder-en-beter-in-beeld/", "programma/specifieke-groepen/", "meldcode/",
          "meldcode/stap-1-signalen/", "meldcode/stap-3-gesprek/", "meldcode/afwegingskader/", "meldcode/kindcheck/",
@@ -24,6 +22,7 @@ def copy_course(tmp_path) -> Path:
     return root
 
 
+@pytest.mark.build
 def test_hosted_site_works_offline_and_offers_a_new_version(browser, tmp_path):
     root = copy_course(tmp_path)
     site = tmp_path / "site"
@@ -60,6 +59,7 @@ def test_hosted_site_works_offline_and_offers_a_new_version(browser, tmp_path):
         assert hosts <= {"127.0.0.1"}, hosts
 
 
+@pytest.mark.build
 def test_manifest_makes_the_site_installable(built_site):
     import json
 
@@ -87,6 +87,7 @@ def unzipped(tmp_path_factory):
     return target, out
 
 
+@pytest.mark.build
 def test_zip_is_deterministic_and_has_no_worker(unzipped, tmp_path):
     target, out = unzipped
     again = tmp_path / "again.zip"
@@ -157,6 +158,7 @@ def test_zip_works_from_disk_with_no_network(browser, unzipped):
     context.close()
 
 
+@pytest.mark.build
 def test_a_page_that_loads_from_another_host_fails_the_build(mini, tmp_path, caplog):
     from mkdocs.exceptions import Abort
 

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from conftest import REPO, edit, mkdocs_build
+from helpers import REPO, edit, mkdocs_build
 from elearn.build import prepare
 from elearn import prerender
 from elearn.prerender import Prerendered, can_fork, directives_in
@@ -130,6 +130,7 @@ def test_parallel_and_serial_builds_give_the_same_site(mini, tmp_path):
     assert quiz_pages >= 5
 
 
+@pytest.mark.build
 def test_a_build_takes_its_quizzes_from_the_child(mini, tmp_path, single_threaded, others, caplog):
     caplog.set_level(logging.DEBUG)
     mkdocs_build(mini, tmp_path / "site")
@@ -139,6 +140,7 @@ def test_a_build_takes_its_quizzes_from_the_child(mini, tmp_path, single_threade
     assert children() == others
 
 
+@pytest.mark.build
 def test_a_build_that_fails_leaves_no_child(mini, tmp_path, single_threaded, others, monkeypatch):
     def broken(self, output, page, config):
         raise RuntimeError("stuk")

@@ -11,7 +11,7 @@ import yaml
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from conftest import FIXTURES, REPO, mkdocs_build
+from helpers import FIXTURES, REPO, mkdocs_build
 
 
 def test_questions_print_without_javascript(browser, served_mini, tmp_path):
@@ -147,6 +147,7 @@ def test_handout_html_holds_no_answer_not_even_hidden(mini_site):
     assert not ordering.index("Signalen") < ordering.index("Overleggen") < ordering.index("Wegen")
 
 
+@pytest.mark.build
 def test_trainer_section_lists_handouts_and_keys_without_session_plans(mini, tmp_path, caplog):
     site = tmp_path / "site"
     with caplog.at_level(logging.INFO):

@@ -5,11 +5,9 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from conftest import REPO, mkdocs_build, edit
+from helpers import REPO, answer_quiz, check_page, describe, edit, mkdocs_build
 from axe_playwright_python.sync_playwright import Axe
 
-from learner import answer_quiz
-from test_accessibility import check_page, describe
 
 KEY = "elearn:meldcode-ghnt"
 
@@ -250,6 +248,7 @@ def test_a_bad_or_hostile_import_changes_nothing(context, served_site, tmp_path,
     assert page.locator("[data-elearn-dashboard] img, [data-elearn-dashboard] script").count() == 0
 
 
+@pytest.mark.build
 def test_progress_works_from_disk(browser, tmp_path):
     """The same flow from file://: the built site opened by double-clicking index.html."""
     root = tmp_path / "course"

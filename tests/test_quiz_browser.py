@@ -307,9 +307,10 @@ def test_module_test_draws_from_the_pool_and_redraws_on_retry(browser, served_mi
     page.close()
 
 
+@pytest.mark.build
 def test_quizzes_work_after_instant_navigation(browser, mini, tmp_path):
     """Material's instant navigation swaps pages without a load event; quizzes must still work."""
-    from conftest import edit, mkdocs_build, serving
+    from helpers import edit, mkdocs_build, serving
 
     site = tmp_path / "site"
     with serving(site) as url:

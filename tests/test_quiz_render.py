@@ -7,7 +7,7 @@ import json
 import re
 from collections import Counter
 
-from conftest import REPO, elearn
+from helpers import REPO, elearn
 from elearn.build import ON_DEMAND, QUESTIONS_SCRIPT, prepare
 from elearn.coursemap import course_map, course_script
 

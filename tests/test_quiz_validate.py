@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import edit
+from helpers import edit
 from elearn.build import check
 
 BANK = "quizzes/mini.yml"

@@ -2,7 +2,9 @@
 
 import re
 
-from conftest import edit
+import pytest
+
+from helpers import edit
 from elearn.build import check
 
 SECTOR = """id: school
@@ -69,8 +71,9 @@ def test_a_sector_source_is_cited_like_any_other(mini):
     assert error.message == "onbekende bron 'school-kaderr'" and error.hint == "bedoel je 'school-kader'?"
 
 
+@pytest.mark.build
 def test_route_and_comparison_pages(mini, tmp_path):
-    from conftest import mkdocs_build
+    from helpers import mkdocs_build
 
     with_sector(mini)
     edit(mini / "quizzes" / "mini.yml", "toetst: [stap-een]",
@@ -109,7 +112,7 @@ def test_the_course_has_seven_routes_a_comparison_and_sourced_facts(built_site):
 
 def test_stats_cover_every_sector_step_and_count_the_cases():
     import json
-    from conftest import elearn
+    from helpers import elearn
 
     numbers = json.loads(elearn("stats", "--json", check=True).stdout)
     for sector in SECTORS:

@@ -1,6 +1,8 @@
 """Session plans for trainers: validated like all content, rendered under /trainers/."""
 
-from conftest import mkdocs_build
+import pytest
+
+from helpers import mkdocs_build
 from elearn.build import check
 
 PLAN = """id: kennismaking
@@ -38,6 +40,7 @@ def errors(mini):
     return [d for d in check(mini)[1] if d.is_error]
 
 
+@pytest.mark.build
 def test_a_valid_plan_renders_with_a_timetable(mini, tmp_path):
     with_plan(mini)
     assert errors(mini) == []

@@ -10,7 +10,7 @@ import statistics
 
 import pytest
 
-from blind import KEY, STRATEGIES, play
+from helpers import KEY, STRATEGIES, play
 
 ATTEMPTS = 200
 MAX_PASSED = 0.02
