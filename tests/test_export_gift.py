@@ -9,8 +9,8 @@ import pytest
 
 from helpers import REPO, edit, elearn
 from elearn.build import check
-from elearn.export_gift import to_gift
-from elearn.quizmodel import Case, Matching, MultipleResponse, Ordering, ShortAnswer, SingleChoice, TrueFalse
+from elearn.export.gift import to_gift
+from elearn.quiz.model import Case, Matching, MultipleResponse, Ordering, ShortAnswer, SingleChoice, TrueFalse
 
 @pytest.fixture(scope="session")
 def gift_parser(node_modules):

@@ -4,8 +4,8 @@ from lxml import etree
 
 from helpers import REPO, elearn
 from elearn.build import check
-from elearn.export_moodle import to_moodle_xml
-from elearn.quizmodel import Case, Matching, MultipleResponse, Ordering, ShortAnswer, SingleChoice, TrueFalse
+from elearn.export.moodle import to_moodle_xml
+from elearn.quiz.model import Case, Matching, MultipleResponse, Ordering, ShortAnswer, SingleChoice, TrueFalse
 
 
 def text(node, path):

@@ -7,9 +7,9 @@ from lxml import etree
 
 from helpers import REPO
 from elearn.build import check
-from elearn.export_qti import CP, QTI, to_qti
-from elearn.quizrender import md_inline
-from elearn.quizmodel import Case, Matching, MultipleResponse, Ordering, ShortAnswer, SingleChoice, TrueFalse
+from elearn.export.qti import CP, QTI, to_qti
+from elearn.mdtext import md_inline
+from elearn.quiz.model import Case, Matching, MultipleResponse, Ordering, ShortAnswer, SingleChoice, TrueFalse
 
 NS = {"q": QTI, "cp": CP}
 

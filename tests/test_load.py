@@ -3,9 +3,9 @@
 from pathlib import Path
 
 from elearn.diagnostics import Position
-from elearn.load import load_course, load_model
+from elearn.load.assemble import load_course, load_model
 from elearn.model import SourcesFile
-from elearn.yamlsource import parse_yaml
+from elearn.load.yaml import parse_yaml
 
 
 def test_every_object_keeps_its_position(mini):

@@ -2,14 +2,14 @@
 
 import gzip
 import importlib.util
-import posixpath
 import json
 import re
 from collections import Counter
 
 from helpers import REPO, elearn
-from elearn.build import ON_DEMAND, QUESTIONS_SCRIPT, prepare
-from elearn.coursemap import course_map, course_script
+from elearn.build import prepare
+from elearn.publish.assets import ON_DEMAND, QUESTIONS_SCRIPT
+from elearn.publish.coursedata import course_map, course_script
 
 TYPES = {"single", "multiple", "truefalse", "ordering", "matching", "shortanswer", "case"}
 
@@ -188,7 +188,7 @@ def test_question_text_without_the_parser_is_what_markdown_gives():
     # Plain sentences skip the Markdown parser; what the learner reads must not change.
     import markdown
 
-    from elearn.quizrender import md_block
+    from elearn.mdtext import md_block
 
     texts = ["Bel Veilig Thuis: 0800-2000.", "Een 8-jarige + zijn moeder = twee mensen!", "1. Eerst dit",
              "12) nummer", "- een lijst", "+ ook een lijst", "# kop", "> citaat", "---", "Tekst {: .klein }",

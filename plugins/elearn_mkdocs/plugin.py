@@ -10,11 +10,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from elearn.build import ASSETS, COURSE_SCRIPT, HEAD_SCRIPTS, QUESTIONS_SCRIPT, THEME_DIR, CourseBuild, prepare, stylesheets
-from elearn.assets import PACKAGE, served
-from elearn.offline import MANIFEST, WORKER, icon_png, precache, service_worker, web_manifest
+from elearn.build import CourseBuild, prepare
+from elearn.publish.assets import (ASSETS, COURSE_SCRIPT, HEAD_SCRIPTS, PACKAGE, QUESTIONS_SCRIPT, THEME_DIR, served,
+                                   stylesheets)
+from elearn.publish.coursedata import course_map, course_script, question_map, script
+from elearn.publish.pwa import MANIFEST, WORKER, icon_png, precache, service_worker, web_manifest
 from elearn.privacy import external_resources
-from elearn.coursemap import course_map, course_script, question_map, script
 from elearn.diagnostics import ContentError
 from elearn.directive import Directive, QuizDirectiveExtension
 from elearn.prerender import Prerendered, directives_in

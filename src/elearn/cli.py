@@ -10,7 +10,7 @@ import click
 
 from .build import check
 from .diagnostics import format_all
-from .pages import site_pages
+from .site import site_pages
 
 
 @click.group()
@@ -104,7 +104,7 @@ def export_group() -> None:
 @CONFIG
 def export_offline_command(output: Path, config_file: Path) -> None:
     """Een zip die werkt van een USB-stick: uitpakken en index.html openen, zonder internet."""
-    from .export_offline import export_offline
+    from .export.offline import export_offline
 
     try:
         count, _ = export_offline(config_file.resolve(), output.resolve())
@@ -117,7 +117,7 @@ def export_offline_command(output: Path, config_file: Path) -> None:
 
 def _export_questions(output: Path, root: Path, make) -> None:
     """Check the course, make the export, write it whole or not at all."""
-    from .output import write_atomically
+    from .export.archive import write_atomically
 
     course, diagnostics = check(root)
     if any(d.is_error for d in diagnostics):
@@ -136,7 +136,7 @@ def _export_questions(output: Path, root: Path, make) -> None:
 @ROOT
 def export_gift_command(output: Path, root: Path) -> None:
     """Alle vragenbanken in GIFT, om in Moodle te importeren."""
-    from .export_gift import to_gift
+    from .export.gift import to_gift
 
     def make(course):
         text, count, warnings = to_gift(course)
@@ -150,7 +150,7 @@ def export_gift_command(output: Path, root: Path) -> None:
 @ROOT
 def export_moodle_command(output: Path, root: Path) -> None:
     """Alle vragenbanken als Moodle XML, met feedback per antwoord en categorieën."""
-    from .export_moodle import to_moodle_xml
+    from .export.moodle import to_moodle_xml
 
     _export_questions(output, root, to_moodle_xml)
 
@@ -160,7 +160,7 @@ def export_moodle_command(output: Path, root: Path) -> None:
 @ROOT
 def export_qti_command(output: Path, root: Path) -> None:
     """Alle vragen als QTI 2.1-pakket, voor Canvas, Blackboard en andere LMS'en."""
-    from .export_qti import to_qti
+    from .export.qti import to_qti
 
     _export_questions(output, root, to_qti)
 
@@ -170,7 +170,7 @@ def export_qti_command(output: Path, root: Path) -> None:
 @CONFIG
 def export_scorm_command(output: Path, config_file: Path) -> None:
     """Een SCORM 1.2-pakket (één SCO voor de cursus) voor Moodle, Totara en andere LMS'en."""
-    from .export_scorm import export_scorm
+    from .export.scorm import export_scorm
 
     course, diagnostics = check(config_file.resolve().parent)
     if any(d.is_error for d in diagnostics):

@@ -1,12 +1,16 @@
 """Markdown text as words: what validation, the exports and the pages all need of it.
 
-No Markdown parser here: these helpers look at the text an author wrote, so that
-validation and the exporters do not depend on how the site renders it.
+Plain text for checks and labels, and Markdown to HTML for one text (a question, an option)
+as the quiz pages and the QTI export both need it: validation and the exporters depend on
+this module, not on how the site's pages are rendered.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+
+import markdown
 
 _MARKS = re.compile(r"[*_`\[\]]|\(https?://[^)]*\)|\([^)\s]*\.md[^)]*\)|\{[^}]*\}")
 _SPACE = re.compile(r"\s+")
@@ -33,3 +37,37 @@ _WORD = re.compile(r"[a-z0-9\u00e0-\u024f]+")
 def words(text: str) -> list[str]:
     """The words of a text, lower case, without punctuation: for comparing prompts."""
     return _WORD.findall(plain(text).lower())
+
+
+# --- Markdown in question text ------------------------------------------------------
+
+# Text that Markdown (with attr_list) would only wrap in <p>: no inline marks, no
+# attribute list, no tab (Markdown expands it), and nothing at the start that opens a
+# block (heading, list, quote, rule). A dash or plus further on means nothing to
+# Markdown, and Dutch text has many ("0800-2000", "8-jarige").
+_PLAIN = re.compile(r"(?![-+=#>*]|\d+[.)]\s)[^*_`\[\]<>&\\\n\t{}]+\Z")
+
+
+@functools.lru_cache(maxsize=1)
+def _markdown() -> markdown.Markdown:
+    return markdown.Markdown(extensions=["attr_list"])
+
+
+# A hand-out and an answer key show the quiz's texts again: each is converted once.
+@functools.lru_cache(maxsize=1 << 17)  # bounded: `mkdocs serve` keeps the process
+def md_block(text: str) -> str:
+    """Markdown to HTML; plain sentences skip the parser, which dominates build time."""
+    if _PLAIN.match(text):
+        return f"<p>{text}</p>"  # plain text holds no &, < or >: nothing to escape
+    md = _markdown()
+    md.reset()
+    return md.convert(text)
+
+
+def md_inline(text: str) -> str:
+    if _PLAIN.match(text):
+        return text
+    rendered = md_block(text)
+    if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
+        return rendered[3:-4]
+    return rendered

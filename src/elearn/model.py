@@ -242,11 +242,15 @@ class Helpline(Node):
     source: SourceRef
 
 
+# The pass mark of a test that names none, in percent: here and nowhere else.
+DEFAULT_MASTERY = 80
+
+
 class ModuleTest(Node):
     """The module's test: how many questions it draws from the pool, and the bar to pass."""
 
     count: int = Field(default=10, ge=1)
-    mastery: int = Field(default=80, ge=1, le=100)
+    mastery: int = Field(default=DEFAULT_MASTERY, ge=1, le=100)
 
 
 class Module(Node):

@@ -21,8 +21,8 @@ import time
 import weakref
 
 from .directive import Directive, parse_directive
-from .quizrender import place
-from .render import RenderedSite
+from .quiz.html import place
+from .render.markdown import RenderedSite
 
 # The child has done its work long before this, at any course size we know of (10,000
 # questions: about 3 s); past it the build stops waiting and renders the quizzes itself.

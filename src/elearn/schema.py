@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .load import CONTENT_FILES
+from .course import CONTENT_FILES
 from .model import SectorFile, SessionPlan
-from .quizmodel import QuestionBank
+from .quiz.model import QuestionBank
 
 # Schema name -> model: one per kind of YAML file. Question banks share one schema.
 SCHEMAS = {name.removesuffix(".yml"): model for name, model in CONTENT_FILES.items()} | {

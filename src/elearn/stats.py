@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .load import Course
-from .pages import PageSpec
-from .quizmodel import QUESTION_TYPES, Case
-from .itemquality import assess, course_figures
+from .course import Course
+from .quiz.model import QUESTION_TYPES, Case
+from .site import PageSpec
 from .validate import coverage
+from .validate.item_quality import assess, course_figures
 
 
 def course_stats(course: Course, pages: list[PageSpec]) -> dict:

@@ -16,7 +16,7 @@ from yaml.composer import ComposerError
 from yaml.events import AliasEvent, MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent, \
     SequenceStartEvent, StreamEndEvent
 
-from .diagnostics import Diagnostic, Position
+from ..diagnostics import Diagnostic, Position
 
 Path_ = tuple  # a path into the data: keys and list indices
 

@@ -1,22 +1,30 @@
-"""Which quizzes a course has: bank, single question, module test and page practice.
+"""Which quizzes a course has: bank, single question, module test and page practice, with
+their ids and rules (how many a test draws, the pass mark).
 
-Every quiz has an id that the ``[[quiz: <id>]]`` directive can name.
+Every quiz has an id that the ``[[quiz: <id>]]`` directive can name. The ids of tests and
+practice quizzes are made here and nowhere else.
 """
 
 from __future__ import annotations
 
-from .load import Course
-from .model import node_id, walk
-from .pages import PRACTICE_TEMPLATES, PageSpec, module_pool
-from .quizrender import DEFAULT_MASTERY, QuizSpec
+from dataclasses import dataclass
+
+from ..course import Course
+from ..model import node_id, walk
+from ..site import PRACTICE_TEMPLATES, PageSpec, module_pool, practice_id, test_id
+from .model import Question
 
 
-def test_id(module_id: str) -> str:
-    return f"toets-{module_id}"
+@dataclass
+class QuizSpec:
+    """A set of questions shown together, with its rules."""
 
-
-def practice_id(page_id: str) -> str:
-    return f"oefen-{page_id}"
+    id: str
+    title: str
+    questions: list[Question]
+    draw: int | None = None  # a test draws this many questions; None shows all
+    mastery: int | None = None  # percentage needed to pass; None for practice
+    is_test: bool = False
 
 
 def page_content_ids(page: PageSpec) -> set[str]:
@@ -37,7 +45,7 @@ def quiz_specs(course: Course, pages: list[PageSpec]) -> dict[str, QuizSpec]:
                 f"Toets: {module.title}",
                 pool,
                 draw=min(module.test.count, len(pool)),
-                mastery=module.test.mastery or DEFAULT_MASTERY,
+                mastery=module.test.mastery,
                 is_test=True,
             )
     questions = course.questions()

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .load import Course
-from .output import zip_bytes
-from .quizrender import md_inline
-from .quizmodel import Case, Matching, MultipleResponse, Ordering, Question, ShortAnswer, SingleChoice, TrueFalse
+from ..course import Course
+from ..mdtext import md_inline
+from ..quiz.model import Case, Matching, MultipleResponse, Ordering, Question, ShortAnswer, SingleChoice, TrueFalse
+from .archive import zip_bytes
 
 QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 CP = "http://www.imsglobal.org/xsd/imscp_v1p1"

@@ -7,8 +7,8 @@ said in a warning, never dropped silently: an ordering question becomes matching
 
 from __future__ import annotations
 
-from .load import Course
-from .quizmodel import Case, Matching, MultipleResponse, Ordering, Question, ShortAnswer, SingleChoice, TrueFalse
+from ..course import Course
+from ..quiz.model import Case, Matching, MultipleResponse, Ordering, Question, ShortAnswer, SingleChoice, TrueFalse
 
 _SPECIAL = "\\~=#{}:"
 

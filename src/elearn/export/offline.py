@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from .output import write_atomically, zip_bytes
+from .archive import write_atomically, zip_bytes
 
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jinja2
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = Path(__file__).parents[1] / "templates"
 
 
 @functools.lru_cache(maxsize=2)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .load import Course
-from .quizmodel import Case, Matching, MultipleResponse, Ordering, Question, ShortAnswer, SingleChoice, TrueFalse
+from ..course import Course
+from ..quiz.model import Case, Matching, MultipleResponse, Ordering, Question, ShortAnswer, SingleChoice, TrueFalse
 
 
 def _text(parent, tag: str, text: str, fmt: str | None = "markdown", **attrs):

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 
 import jinja2
 
-from .directive import Directive
-from .load import Course
-from .model import references, walk
-from .pages import PageSpec, navigation, relative_link, site_pages
-from .quizrender import QuizRenderer, QuizSpec
-from .quizzes import practice_id, quiz_specs, teaching_pages
+from ..course import Course
+from ..directive import Directive
+from ..model import references, walk
+from ..quiz.html import QuizRenderer
+from ..quiz.plan import QuizSpec, teaching_pages
+from ..site import PageSpec, navigation, practice_id, relative_link, test_id
 from .templating import environment
 
 
@@ -82,7 +82,7 @@ class _PageContext:
             question = next((q for q in bank.questions if q.id == ref), None)
             if bank.id == ref or question:
                 label = (question.title or question.id) if question else bank.title
-                test = f"toets-{bank.module}"
+                test = test_id(bank.module)
                 if test not in self.by_id:
                     return label
                 # The test page holds the bank's whole pool, so it can project any of its questions.
@@ -100,12 +100,9 @@ class _PageContext:
         return f"[Bron: {label}]({self.link('bronnen', source.id)}){{.elearn-bron}}"
 
 
-def render_site(
-    course: Course, pages: list[PageSpec] | None = None, quizzes: dict[str, QuizSpec] | None = None
-) -> RenderedSite:
+def render_site(course: Course, pages: list[PageSpec], quizzes: dict[str, QuizSpec]) -> RenderedSite:
+    """``pages`` and ``quizzes``: the site's structure and quizzes, made once for validation too."""
     env = _environment()
-    pages = site_pages(course) if pages is None else pages
-    quizzes = quiz_specs(course, pages) if quizzes is None else quizzes
     usage = source_usage(pages)
     markdown = {}
     for page in pages:

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from .assets import PACKAGE, served
-from .export_offline import build_offline
-from .output import write_atomically, zip_bytes
+from ..publish.assets import PACKAGE, served
+from .offline import build_offline
+from .archive import write_atomically, zip_bytes
 
 IMSCP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
 ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"

@@ -11,68 +11,16 @@ import functools
 import html
 import json
 import random
-import re
-from dataclasses import dataclass
 
 import jinja2
-import markdown
 from markupsafe import Markup
 
-from .directive import ANSWER_KEY, HANDOUT, QUIZ
-from .mdtext import normalise_answer, plain
-from .templating import environment
-from .quizmodel import Case, Matching, MultipleResponse, Ordering, Question, ShortAnswer, SingleChoice, TrueFalse
-
-DEFAULT_MASTERY = 80
-
-
-# --- Markdown in question text -------------------------------------------------
-
-# Text that Markdown (with attr_list) would only wrap in <p>: no inline marks, no
-# attribute list, no tab (Markdown expands it), and nothing at the start that opens a
-# block (heading, list, quote, rule). A dash or plus further on means nothing to
-# Markdown, and Dutch text has many ("0800-2000", "8-jarige").
-_PLAIN = re.compile(r"(?![-+=#>*]|\d+[.)]\s)[^*_`\[\]<>&\\\n\t{}]+\Z")
-
-
-@functools.lru_cache(maxsize=1)
-def _markdown() -> markdown.Markdown:
-    return markdown.Markdown(extensions=["attr_list"])
-
-
-# A hand-out and an answer key show the quiz's texts again: each is converted once.
-@functools.lru_cache(maxsize=1 << 17)  # bounded: `mkdocs serve` keeps the process
-def md_block(text: str) -> str:
-    """Markdown to HTML; plain sentences skip the parser, which dominates build time."""
-    if _PLAIN.match(text):
-        return f"<p>{text}</p>"  # plain text holds no &, < or >: nothing to escape
-    md = _markdown()
-    md.reset()
-    return md.convert(text)
-
-
-def md_inline(text: str) -> str:
-    if _PLAIN.match(text):
-        return text
-    rendered = md_block(text)
-    if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
-        return rendered[3:-4]
-    return rendered
-
-
-# --- quizzes -----------------------------------------------------------------
-
-
-@dataclass
-class QuizSpec:
-    """A set of questions shown together, with its rules."""
-
-    id: str
-    title: str
-    questions: list[Question]
-    draw: int | None = None  # a test draws this many questions; None shows all
-    mastery: int | None = None  # percentage needed to pass; None for practice
-    is_test: bool = False
+from ..directive import ANSWER_KEY, HANDOUT, QUIZ
+from ..mdtext import md_block, md_inline, plain
+from ..render.templating import environment
+from .data import answer_data
+from .model import Matching, Ordering, Question
+from .plan import QuizSpec
 
 
 def shown_order(q: Question, items: list, part: str = "") -> list[tuple[int, object]]:
@@ -108,27 +56,6 @@ def shuffled(items: list, seed: str) -> list[tuple[int, object]]:
 def letter(index: int) -> str:
     """A, B, C... for the answers of a matching question on paper."""
     return chr(ord("A") + index) if index < 26 else str(index + 1)
-
-
-def answer_data(q: Question) -> dict:
-    """What the script needs to score an answer: never feedback text, never markup."""
-    if isinstance(q, (SingleChoice, MultipleResponse)):
-        return {"correct": [i for i, o in enumerate(q.options) if o.correct]}
-    if isinstance(q, TrueFalse):
-        return {"correct": q.answer}
-    if isinstance(q, Ordering):
-        return {"count": len(q.items)}
-    if isinstance(q, Matching):
-        return {"count": len(q.pairs)}
-    if isinstance(q, ShortAnswer):
-        return {"accepted": sorted({normalise_answer(a) for a in q.answers})}
-    if isinstance(q, Case):
-        return {
-            "start": q.start,
-            "nodes": {n.id: [[c.next, c.correct] for c in n.choices] for n in q.nodes},
-            "outcomes": {o.id: o.correct for o in q.outcomes},
-        }
-    raise TypeError(type(q).__name__)
 
 
 @functools.lru_cache(maxsize=1)

@@ -10,12 +10,13 @@ import json
 import math
 import re
 
-from .load import Course
-from .pages import TRAINER_TEMPLATES, PageSpec
-from .quizzes import practice_id, test_id
-from .mdtext import plain
-from .quizmodel import MultipleResponse, SingleChoice, TrueFalse
-from .quizrender import DEFAULT_MASTERY, QuizSpec, shown_order
+from ..course import Course
+from ..mdtext import plain
+from ..model import DEFAULT_MASTERY
+from ..quiz.html import shown_order
+from ..quiz.model import MultipleResponse, SingleChoice, TrueFalse
+from ..quiz.plan import QuizSpec
+from ..site import TRAINER_TEMPLATES, PageSpec, practice_id, test_id
 
 # Pages that show progress rather than teach: visiting them is not course work.
 TOOL_TEMPLATES = ("dashboard.md.j2", "certificate.md.j2")

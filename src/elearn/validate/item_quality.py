@@ -13,9 +13,9 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .diagnostics import Diagnostic
-from .mdtext import plain, visible_length, words
-from .quizmodel import Case, MultipleResponse, Question, QuestionBank, SingleChoice, TrueFalse
+from ..diagnostics import Diagnostic
+from ..mdtext import plain, visible_length, words
+from ..quiz.model import Case, MultipleResponse, Question, QuestionBank, SingleChoice, TrueFalse
 
 # The right option may be the longest by chance: with three or four options that happens
 # in a quarter to a third of the questions. More often than that is a cue.

@@ -12,7 +12,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import Field
 
-from .model import DecisionQuestionRef, Id, Markdown, ModuleRef, Node, Ref, RegimeRef, SourceRef, StepRef, Text
+from ..model import DecisionQuestionRef, Id, Markdown, ModuleRef, Node, Ref, RegimeRef, SourceRef, StepRef, Text
 
 ContentRef = Annotated[str, Ref("content")]
 

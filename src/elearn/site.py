@@ -9,9 +9,19 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass, field
 
-from .load import Course
+from .course import Course
 from .diagnostics import Position
 from .model import Node
+
+
+def test_id(module_id: str) -> str:
+    """A module's test: the id of its page and of its quiz, which are one."""
+    return f"toets-{module_id}"
+
+
+def practice_id(page_id: str) -> str:
+    """The "Test jezelf" quiz at the end of a content page."""
+    return f"oefen-{page_id}"
 
 
 @dataclass
@@ -73,7 +83,7 @@ def site_pages(course: Course) -> list[PageSpec]:
     tested = [m for m in (course.course.modules if course.course else []) if module_pool(course, m.id)]
     for module in tested:
         pages.append(
-            PageSpec(f"toets-{module.id}", f"toetsen/{module.id}.md", f"Toets: {module.title}", "test.md.j2", [module])
+            PageSpec(test_id(module.id), f"toetsen/{module.id}.md", f"Toets: {module.title}", "test.md.j2", [module])
         )
     pages += trainer_pages(course, tested)
     if course.glossary:
@@ -134,7 +144,7 @@ def navigation(course: Course, pages: list[PageSpec]) -> list:
     for module in course.course.modules if course.course else []:
         entries = [{by_id[pid].title: by_id[pid].uri} for pid in module.pages if pid in by_id]
         placed.update(module.pages)
-        test = by_id.get(f"toets-{module.id}")
+        test = by_id.get(test_id(module.id))
         if test:
             entries.append({test.title: test.uri})
             placed.add(test.id)

@@ -1,0 +1,163 @@
+"""References and ids: every id defined once, every reference to something that exists."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable
+
+from ..course import Course
+from ..diagnostics import Diagnostic, did_you_mean
+from ..model import Audience, DecisionQuestion, Definition, Module, Node, Regime, Source, Step, node_id
+from ..site import PageSpec
+
+# Which class defines ids of which reference kind.
+KIND_OF_CLASS: dict[type, str] = {
+    Source: "source",
+    Definition: "definition",
+    Module: "module",
+    Audience: "audience",
+    DecisionQuestion: "decision-question",
+    Step: "step",
+    Regime: "regime",
+}
+
+KIND_NAMES = {
+    "source": "bron",
+    "definition": "begrip",
+    "module": "module",
+    "page": "pagina",
+    "decision-question": "afwegingsvraag",
+    "step": "stap",
+    "regime": "eigen regeling (van een sector)",
+    "content": "inhoud",
+    "quiz-or-page": "pagina, vraag, casus of toets",
+}
+
+
+def check_unique_ids(nodes: Iterable[Node]) -> list[Diagnostic]:
+    seen: dict[str, Node] = {}
+    found = []
+    for node in nodes:
+        own_id = node_id(node)
+        if own_id is None:
+            continue
+        if own_id in seen:
+            first = seen[own_id].pos
+            found.append(
+                Diagnostic(
+                    node.field_pos("id"),
+                    f"id '{own_id}' wordt al gebruikt",
+                    f"eerder gedefinieerd op {first}; kies een andere id" if first else None,
+                )
+            )
+        else:
+            seen[own_id] = node
+    return found
+
+
+def check_pages(pages: list[PageSpec]) -> list[Diagnostic]:
+    found = []
+    by_id: dict[str, PageSpec] = {}
+    by_uri: dict[str, PageSpec] = {}
+    for page in pages:
+        for index, key, what in ((by_id, page.id, "id"), (by_uri, page.uri, "pad")):
+            other = index.get(key)
+            if other is None:
+                index[key] = page
+            else:
+                found.append(
+                    Diagnostic(
+                        page.pos,
+                        f"pagina '{page.uri}' heeft hetzelfde {what} '{key}' als de pagina "
+                        f"'{other.uri}'",
+                        "geef de Markdown-pagina een eigen 'id:' in de kop (front matter) "
+                        "of een andere bestandsnaam",
+                    )
+                )
+    return found
+
+
+def defined_ids(
+    nodes: list[Node], content: list[Node], pages: list[PageSpec], quiz_ids: set[str]
+) -> dict[str, set[str]]:
+    """``content``: the nodes of the content files, which questions can test."""
+    ids: dict[str, set[str]] = defaultdict(set)
+    for node in nodes:
+        kind = KIND_OF_CLASS.get(type(node))
+        if kind:
+            ids[kind].add(node.id)
+    ids["page"] = {p.id for p in pages}
+    ids["quiz-or-page"] = ids["page"] | quiz_ids
+    ids["content"] = ids["page"] | {
+        own_id for n in content if (own_id := node_id(n)) is not None and not isinstance(n, Source)
+    }
+    return ids
+
+
+def checkable_kinds(course: Course) -> set[str]:
+    """Kinds whose defining file loaded; a reference into a broken file is not judged."""
+    kinds = set()
+    if course.sources and course.sectors_complete:
+        kinds.add("source")
+    if course.glossary:
+        kinds.add("definition")
+    if course.course:
+        kinds.add("module")
+    if course.meldcode:
+        kinds.update(("decision-question", "step"))
+    if course.sectors_complete:
+        kinds.add("regime")
+    if course.complete:
+        kinds.update(("page", "content"))
+        if course.banks_complete:
+            kinds.add("quiz-or-page")
+    return kinds
+
+
+def check_references(
+    course: Course, nodes: list[Node], content: list[Node], refs: list[tuple], pages: list[PageSpec],
+    quiz_ids: set[str],
+) -> list[Diagnostic]:
+    ids = defined_ids(nodes, content, pages, quiz_ids)
+    checkable = checkable_kinds(course)
+    found = []
+    for node, field, ref, target, index in refs:
+        if ref.kind not in checkable or target in ids[ref.kind]:
+            continue
+        name = KIND_NAMES.get(ref.kind, ref.kind)
+        found.append(
+            Diagnostic(
+                node.field_pos(field, index),
+                f"onbekende {name} '{target}'",
+                did_you_mean(target, ids[ref.kind])
+                or f"definieer '{target}' eerst, of verwijs naar een bestaande {name}",
+            )
+        )
+    return found
+
+
+def check_unused(course: Course, refs: list[tuple]) -> list[Diagnostic]:
+    found = []
+    used_modules = {m for a in course.course.audiences for m in a.modules}
+    for module in course.course.modules:
+        if module.id not in used_modules:
+            found.append(
+                Diagnostic(
+                    module.pos,
+                    f"module '{module.id}' zit in geen enkel leerpad",
+                    "voeg de module toe aan de 'modules' van een doelgroep, of verwijder haar",
+                    severity="waarschuwing",
+                )
+            )
+    cited = {target for _, _, ref, target, _ in refs if ref.kind == "source"}
+    for source in course.all_sources():
+        if source.id not in cited:
+            found.append(
+                Diagnostic(
+                    source.pos,
+                    f"bron '{source.id}' wordt nergens gebruikt",
+                    "verwijs ernaar met 'bron: " + source.id + "' of verwijder de bron",
+                    severity="waarschuwing",
+                )
+            )
+    return found
