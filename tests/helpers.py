@@ -34,12 +34,16 @@ def elearn(*args, cwd=REPO, check=False) -> subprocess.CompletedProcess:
                           text=True, check=check)
 
 
-def mkdocs_build(root: Path, site_dir: Path, strict: bool = True) -> None:
-    """A real MkDocs build of the course at ``root``, in this process."""
+def mkdocs_build(root: Path, site_dir: Path, strict: bool = True, command: str | None = None) -> None:
+    """A real MkDocs build of the course at ``root``, in this process. ``command``: start the
+    plugins as that command of MkDocs' own CLI does (``"build"`` for `mkdocs build`); without it
+    the build runs as a program calling MkDocs' build() would."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir), strict=strict)
+    if command:
+        config.plugins.on_startup(command=command, dirty=False)
     try:
         build(config)
     finally:

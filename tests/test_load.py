@@ -32,7 +32,7 @@ def test_markdown_pages_are_found_with_their_id_and_title(mini):
     pages = {p.id: p for p in course.markdown_pages}
     page = pages["eigen-pagina"]
     assert (page.path, page.title) == ("eigen-pagina.md", "Een eigen pagina")
-    assert [d.quiz_id for d, _ in pages["oefenen"].directives][:2] == ["v-single", "v-multiple"]
+    assert [d.quiz_id for d, _, _ in pages["oefenen"].directives][:2] == ["v-single", "v-multiple"]
     assert pages["oefenen"].directives[0][1].line == 5
 
 
@@ -66,3 +66,14 @@ def test_real_sources_load(tmp_path):
     obj, diagnostics = load_model(repo / "content" / "bronnen.yml", SourcesFile)
     assert diagnostics == []
     assert len(obj.sources) >= 20
+
+
+def test_a_directive_in_a_code_block_is_an_example_not_a_quiz(mini):
+    """An author who shows how to write a directive writes it in a fenced code block."""
+    page = mini / "content" / "eigen-pagina.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n```markdown\n[[quiz: bestaat-niet]]\n```\n\n~~~\n[[quiz: ook-niet]]\n~~~\n",
+                    encoding="utf-8")
+    course, diagnostics = load_course(mini)
+    [own] = [p for p in course.markdown_pages if p.path == "eigen-pagina.md"]
+    assert [d.quiz_id for d, _, _ in own.directives] == []
+    assert not [d for d in diagnostics if "bestaat-niet" in d.message]

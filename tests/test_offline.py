@@ -100,6 +100,27 @@ def test_zip_is_deterministic_and_has_no_worker(unzipped, tmp_path):
     assert "unpkg.com" not in (out / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.build
+def test_exports_write_nothing_beside_the_authors_files(mini, tmp_path):
+    """MkDocs runs in the CLI's process for the variant, into a folder of its own: no variant
+    mkdocs.yml next to the author's, no site/ folder, no second MkDocs program."""
+    before = sorted(p.relative_to(mini) for p in mini.rglob("*"))
+    for kind in ("offline", "scorm"):
+        result = elearn("export", kind, "-o", str(tmp_path / f"{kind}.zip"), cwd=mini)
+        assert result.returncode == 0, result.stderr
+    assert sorted(p.relative_to(mini) for p in mini.rglob("*")) == before
+
+
+@pytest.mark.build
+def test_a_variant_that_does_not_build_says_why_and_writes_nothing(mini, tmp_path):
+    (mini / "content" / "kapot.md").write_text("# Kapot\n\n[een link](bestaat-niet.md)\n", encoding="utf-8")
+    target = tmp_path / "cursus.zip"
+    result = elearn("export", "offline", "-o", str(target), cwd=mini)
+    assert result.returncode == 1 and not target.exists()
+    assert "bestaat-niet.md" in result.stderr and "Geen zip gemaakt" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_zip_works_from_disk_with_no_network(browser, unzipped):
     _, out = unzipped
     context = browser.new_context()

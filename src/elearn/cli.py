@@ -104,21 +104,40 @@ def export_group() -> None:
 @CONFIG
 def export_offline_command(output: Path, config_file: Path) -> None:
     """Een zip die werkt van een USB-stick: uitpakken en index.html openen, zonder internet."""
-    from .export.offline import export_offline
+    from .export.offline import offline_zip
 
-    try:
-        count, _ = export_offline(config_file.resolve(), output.resolve())
-    except RuntimeError as exc:
-        click.echo(str(exc), err=True)
-        click.echo(f"Geen zip gemaakt: de site kon niet worden gebouwd. {output} is niet aangeraakt.", err=True)
-        sys.exit(1)
+    data, count = _with_offline_site(config_file, output, "Geen zip gemaakt: de site kon niet worden gebouwd.",
+                                     offline_zip)
+    _write(output, data)
     click.echo(f"Geschreven: {output} ({count} bestanden). Uitpakken en index.html openen; zonder internet.")
+
+
+def _with_offline_site(config_file: Path, output: Path, failed: str, pack):
+    """The course built for file:// (through the MkDocs adapter: the CLI may use it, the core may
+    not) into a temporary folder, and ``pack(site_dir)`` of it. On failure nothing is written."""
+    import tempfile
+
+    from elearn_mkdocs.variants import VariantFailed, build_offline_site
+
+    with tempfile.TemporaryDirectory(prefix="elearn-") as tmp:
+        site = Path(tmp) / "site"
+        try:
+            build_offline_site(config_file.resolve(), site)
+        except VariantFailed as exc:
+            click.echo(str(exc), err=True)
+            click.echo(f"{failed} {output} is niet aangeraakt.", err=True)
+            sys.exit(1)
+        return pack(site)
+
+
+def _write(output: Path, data: bytes) -> None:
+    from .export.archive import write_atomically
+
+    write_atomically(output.resolve(), data)
 
 
 def _export_questions(output: Path, root: Path, make) -> None:
     """Check the course, make the export, write it whole or not at all."""
-    from .export.archive import write_atomically
-
     course, diagnostics = check(root)
     if any(d.is_error for d in diagnostics):
         click.echo(format_all(diagnostics), err=True)
@@ -127,7 +146,7 @@ def _export_questions(output: Path, root: Path, make) -> None:
     data, count, warnings = make(course)
     for warning in warnings:
         click.echo(f"let op: {warning}", err=True)
-    write_atomically(output, data)
+    _write(output, data)
     click.echo(f"Geschreven: {output} ({count} vragen, {len(warnings)} meldingen).")
 
 
@@ -170,18 +189,15 @@ def export_qti_command(output: Path, root: Path) -> None:
 @CONFIG
 def export_scorm_command(output: Path, config_file: Path) -> None:
     """Een SCORM 1.2-pakket (één SCO voor de cursus) voor Moodle, Totara en andere LMS'en."""
-    from .export.scorm import export_scorm
+    from .export.scorm import scorm_package
 
     course, diagnostics = check(config_file.resolve().parent)
     if any(d.is_error for d in diagnostics):
         click.echo(format_all(diagnostics), err=True)
         sys.exit(1)
-    try:
-        count = export_scorm(config_file.resolve(), output.resolve(), course.course.title, course.course.id)
-    except RuntimeError as exc:
-        click.echo(str(exc), err=True)
-        click.echo(f"Geen pakket gemaakt. {output} is niet aangeraakt.", err=True)
-        sys.exit(1)
+    data, count = _with_offline_site(config_file, output, "Geen pakket gemaakt.",
+                                     lambda site: scorm_package(site, course.course.title, course.course.id))
+    _write(output, data)
     click.echo(f"Geschreven: {output} ({count} bestanden, één SCO, beheersing 80%).")
 
 

@@ -35,7 +35,8 @@ class MarkdownPage:
     path: str  # relative to the content directory, with forward slashes
     title: str
     pos: Position
-    directives: list[tuple[Directive, Position]] = field(default_factory=list)  # [[quiz: id]] and the like
+    # [[quiz: id]] and the like: the directive, where it stands, and the line as written
+    directives: list[tuple[Directive, Position, str]] = field(default_factory=list)
     text: str = ""  # the Markdown as read, so no later step reads the file again
 
 

@@ -16,31 +16,18 @@ import pickle
 import selectors
 import signal
 import sys
-import threading
 import time
 import weakref
 
-from .directive import Directive, parse_directive
+from .directive import Directive
 from .quiz.html import place
 from .render.markdown import RenderedSite
 
-# The child has done its work long before this, at any course size we know of (10,000
-# questions: about 3 s); past it the build stops waiting and renders the quizzes itself.
-PATIENCE = 120.0
-
-
-def directives_in(markdown_of: dict[str, str], site: RenderedSite) -> list[Directive]:
-    """Every quiz directive on the pages, once each, that names a quiz the course has."""
-    found: dict[Directive, None] = {}
-    for text in markdown_of.values():
-        if "[[" not in text:
-            continue
-        for line in text.splitlines():
-            if line.lstrip().startswith("[["):
-                directive = parse_directive(line)
-                if directive and directive.quiz_id in site.quizzes:
-                    found[directive] = None
-    return list(found)
+# How long the build waits for the child once it wants its first quiz. By then the child has
+# had all the time MkDocs took to convert every page, which is more than it needs at any course
+# size we know of (10,000 questions: about 3 s of work). Past this, the build renders the
+# quizzes itself: slower, never different, and never a build that hangs.
+PATIENCE = 5.0
 
 
 def cores() -> int:
@@ -49,10 +36,12 @@ def cores() -> int:
 
 
 def can_fork() -> bool:
-    # macOS forks unsafely once system frameworks are loaded; Windows cannot fork. A child
-    # forked beside other threads (`mkdocs serve` has its server's) may inherit a lock one
-    # of them held, and then wait forever: only a single-threaded build forks.
-    return hasattr(os, "fork") and sys.platform != "darwin" and cores() > 1 and threading.active_count() == 1
+    """Whether this system can give the build a second process at all. Whether the build may
+    have one is the front end's call: only a one-off build (`mkdocs build`), never a server
+    that keeps threads of its own (a child forked beside them may inherit a lock one of them
+    held, and wait forever)."""
+    # macOS forks unsafely once system frameworks are loaded; Windows cannot fork.
+    return hasattr(os, "fork") and sys.platform != "darwin" and cores() > 1
 
 
 class Prerendered:

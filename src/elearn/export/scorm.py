@@ -8,14 +8,12 @@ when the chosen path is complete), the average test score, the place and the rec
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from lxml import etree
 
 from ..publish.assets import PACKAGE, served
-from .offline import build_offline
-from .archive import write_atomically, zip_bytes
+from .archive import zip_bytes
 
 IMSCP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
 ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
@@ -62,18 +60,14 @@ def manifest(title: str, identifier: str, files: list[str]) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def export_scorm(config_file: Path, output: Path, title: str, identifier: str) -> int:
-    with tempfile.TemporaryDirectory(prefix="elearn-scorm-") as tmp:
-        site = Path(tmp) / "site"
-        result = build_offline(config_file, site)
-        if result.returncode != 0:
-            raise RuntimeError(result.stderr.strip() or result.stdout.strip())
-        entries = {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-        entries["scorm.html"] = LAUNCH.format(title=title).encode("utf-8")
-        entries["assets/elearn/scorm.js"] = served(PACKAGE / "assets" / "scorm.js").encode("utf-8")
-        entries = dict(sorted(entries.items()))
-        package = {"imsmanifest.xml": manifest(title, identifier, list(entries))}
-        package |= {schema.name: schema.read_bytes() for schema in sorted(SCHEMAS.glob("*.xsd"))}
-        package |= entries
-        write_atomically(output, zip_bytes(package))
-        return len(entries)
+def scorm_package(site_dir: Path, title: str, identifier: str) -> tuple[bytes, int]:
+    """The site built for file:// in ``site_dir`` as a SCORM 1.2 package, and how many files of
+    the site it holds."""
+    entries = {p.relative_to(site_dir).as_posix(): p.read_bytes() for p in sorted(site_dir.rglob("*")) if p.is_file()}
+    entries["scorm.html"] = LAUNCH.format(title=title).encode("utf-8")
+    entries["assets/elearn/scorm.js"] = served(PACKAGE / "assets" / "scorm.js").encode("utf-8")
+    entries = dict(sorted(entries.items()))
+    package = {"imsmanifest.xml": manifest(title, identifier, list(entries))}
+    package |= {schema.name: schema.read_bytes() for schema in sorted(SCHEMAS.glob("*.xsd"))}
+    package |= entries
+    return zip_bytes(package), len(entries)

@@ -9,7 +9,7 @@ import yaml
 
 from ..course import MarkdownPage
 from ..diagnostics import Diagnostic, Position
-from ..directive import parse_directive
+from ..directive import find_directives
 from .yaml import display_path
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
@@ -40,10 +40,8 @@ def load_markdown_pages(content: Path) -> tuple[list[MarkdownPage], list[Diagnos
         page_id = str(meta.get("id") or rel.removesuffix(".md").replace("/", "-"))
         heading = _HEADING.search(text)
         title = str(meta.get("title") or (heading.group(1).strip() if heading else page_id))
-        directives = [
-            (directive, Position(shown, number, 1))
-            for number, line in enumerate(text.splitlines(), start=1)
-            if "[[" in line and (directive := parse_directive(line))
-        ]
+        # Read for directives once, here: validation, the second process and the Markdown
+        # extension all use this list.
+        directives = [(directive, Position(shown, number, 1), line) for directive, number, line in find_directives(text)]
         pages.append(MarkdownPage(page_id, rel, title, Position(shown, 1, 1), directives, text))
     return pages, diagnostics

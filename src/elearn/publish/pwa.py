@@ -29,13 +29,20 @@ class Precache:
     version: str
 
 
-def precache(site: Path) -> Precache:
+def precache(site: Path, extra: dict[str, bytes] | None = None) -> Precache:
+    """Every page and asset of the built site in ``site``, with ``extra`` (path -> content):
+    files that will be written beside them."""
+    extra = extra or {}
     urls, digest, size, pages = [], hashlib.sha256(), 0, 0
-    for rel in sorted(_files_below(str(site)), key=lambda rel: rel.split("/")):  # folder by folder
+    names = set(_files_below(str(site))) | set(extra)
+    for rel in sorted(names, key=lambda rel: rel.split("/")):  # folder by folder
         if rel == WORKER or rel.endswith(SKIP_SUFFIXES):
             continue
-        with open(os.path.join(site, rel), "rb") as file:
-            data = file.read()
+        if rel in extra:
+            data = extra[rel]
+        else:
+            with open(os.path.join(site, rel), "rb") as file:
+                data = file.read()
         # The version only has to change when any file does: a CRC-32 per file (three
         # times as fast as SHA-256 over every byte) with its length, then SHA-256 over those.
         digest.update(b"%s\0%d\0%d\0" % (rel.encode(), len(data), zlib.crc32(data)))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import jinja2
 
 from ..course import Course
-from ..directive import Directive
+from ..directive import QUIZ, Directive
 from ..model import references, walk
 from ..quiz.html import QuizRenderer
 from ..quiz.plan import QuizSpec, teaching_pages
@@ -26,6 +26,9 @@ class RenderedSite:
     helpline_html: str
     quizzes: dict[str, QuizSpec]
     quiz_renderer: QuizRenderer
+    # uri -> the directives on the page, each with its line as written: recorded for a generated
+    # page as it is written, read once from an author's page when it was loaded.
+    directives: dict[str, list[tuple[Directive, str]]]
 
     def uri_of(self, page_id: str) -> str | None:
         return next((p.uri for p in self.pages if p.id == page_id), None)
@@ -105,10 +108,21 @@ def render_site(course: Course, pages: list[PageSpec], quizzes: dict[str, QuizSp
     env = _environment()
     usage = source_usage(pages)
     markdown = {}
+    directives: dict[str, list[tuple[Directive, str]]] = {
+        page.path: [(d, line) for d, _, line in page.directives] for page in course.markdown_pages
+    }
     for page in pages:
         if not page.generated:
             continue
         ctx = _PageContext(course, pages, page)
+        written = directives[page.uri] = []
+
+        def quiz(kind: str, quiz_id: str) -> str:
+            """A directive on the page, written and recorded: no one reads it back from the text."""
+            directive = Directive(kind, quiz_id)
+            written.append((directive, directive.line))
+            return directive.line
+
         markdown[page.uri] = env.get_template(page.template).render(
             c=course,
             page=page,
@@ -120,12 +134,15 @@ def render_site(course: Course, pages: list[PageSpec], quizzes: dict[str, QuizSp
             use=ctx.use,
             usage=usage,
             pages=pages,
+            quiz=quiz,
+            test_id=test_id,
         )
         if practice_id(page.id) in quizzes:
-            markdown[page.uri] += f"\n## Test jezelf\n\n[[quiz: {practice_id(page.id)}]]\n"
+            markdown[page.uri] += f"\n## Test jezelf\n\n{quiz(QUIZ, practice_id(page.id))}\n"
     labels = {s.id: s.short or s.title for s in course.all_sources()}
     renderer = QuizRenderer(content_names(course, pages), labels, teaching_pages(pages))
-    return RenderedSite(pages, markdown, navigation(course, pages), helpline_html(course), quizzes, renderer)
+    return RenderedSite(pages, markdown, navigation(course, pages), helpline_html(course), quizzes, renderer,
+                        directives)
 
 
 def content_names(course: Course, pages: list[PageSpec]) -> dict[str, str]:

@@ -164,6 +164,6 @@ def check_directives(course: Course, known: set[str]) -> list[Diagnostic]:
             or "gebruik de id van een vragenbank, een vraag of 'toets-<module-id>'",
         )
         for page in course.markdown_pages
-        for directive, pos in page.directives
+        for directive, pos, _ in page.directives
         if directive.quiz_id not in known
     ]
