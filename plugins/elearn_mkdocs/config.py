@@ -14,7 +14,8 @@ class ElearnConfig(Config):
     navigation = c.Type(bool, default=True)
     """Build ``nav`` from the course's modules when mkdocs.yml has no ``nav`` of its own."""
 
-    parallel = c.Type(bool, default=True)
-    """Render the quizzes in a second process while MkDocs converts the pages, in a one-off
-    `mkdocs build` where the system can fork and has a second core. Off: everything in one
-    process, as fast on one core."""
+    parallel = c.Deprecated(
+        message="'parallel' onder elearn doet niets meer: de quizzen worden zonder tweede proces snel genoeg "
+                "gemaakt. Haal de regel weg uit mkdocs.yml."
+    )
+    """No longer used: quizzes were once rendered in a second process."""

@@ -1,7 +1,7 @@
 """MkDocs adapter: hands the elearn core's course to MkDocs, event by event, and nothing more.
 
-A guest in MkDocs' process: it changes no process-wide state, forks a second process only
-for a one-off `mkdocs build`, and makes no file itself that the core can make.
+A guest in MkDocs' process: it changes no process-wide state, starts no process, and makes no
+file itself that the core can make.
 """
 
 from __future__ import annotations
@@ -30,16 +30,10 @@ THEME_COLOUR, THEME_RGB = "#3f51b5", (0x3F, 0x51, 0xB5)  # Material's indigo, as
 class ElearnPlugin(BasePlugin[ElearnConfig]):
     def __init__(self):
         self.build: CourseBuild | None = None
-        self._command: str | None = None  # from on_startup; None when a program calls MkDocs' build()
         self._slots: QuizSlots | None = None
         self._sources_file: File | None = None  # the sources page, which quiz HTML links to
         self._external: dict[str, list[str]] = {}  # page -> what it would load from another host
         self._offline = False  # the file:// variant, with Material's offline plugin
-
-    def on_startup(self, *, command, dirty):
-        # A second process only for a one-off `mkdocs build`: `mkdocs serve` keeps a server's
-        # threads, and a child forked beside them may inherit a lock one of them held.
-        self._command = command
 
     # Runs before MkDocs cleans site/: a broken course leaves the last good site as it was.
     @event_priority(50)
@@ -95,8 +89,7 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
             source = {"abs_src_path": str(content)} if isinstance(content, Path) else {"content": content}
             files.append(File.generated(config, uri, **source))
         self._sources_file = files.get_file_from_path(site.uri_of("bronnen"))
-        # Last, so a second process starts while MkDocs converts every page (quizzes come after).
-        self._slots = QuizSlots(site, self.config.parallel and self._command == "build")
+        self._slots = QuizSlots(site)
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -125,8 +118,6 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
     def on_post_build(self, config):
         if not self.config.enabled:
             return
-        self._slots.close()
-        log.debug(f"quizzen: {self._slots.from_second_process} uit het tweede proces")
         if self._external:
             lines = [f"  {uri}: {', '.join(urls)}" for uri, urls in sorted(self._external.items())]
             raise PluginError(
@@ -145,7 +136,3 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
             f"offline: de service worker bewaart {cache.pages} pagina's en {len(cache.urls)} bestanden, "
             f"{cache.bytes / 1_000_000:.1f} MB (versie {cache.version})"
         )
-
-    def on_build_error(self, error):
-        if self._slots:
-            self._slots.close()  # a second process still at work is stopped, not left behind

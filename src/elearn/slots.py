@@ -1,15 +1,15 @@
 """The quiz slots of one build: from a directive on a page to the quiz's HTML in it.
 
 One object owns the whole way. While a page's Markdown is converted, the directive
-extension (directive.py) asks ``lookup`` which directive a line is and leaves an empty slot; once the page is
-in its template, ``fill`` puts each quiz into its slot. The quizzes come from the second
-process when it has them (see prerender), else they are rendered here.
+extension (directive.py) asks ``lookup`` which directive a line is and leaves an empty slot;
+once the page is in its template, ``fill`` puts each quiz into its slot. A quiz is rendered
+for the page it is on when that page is written, and not kept: the build holds no page's
+quizzes longer than that page.
 """
 
 from __future__ import annotations
 
 from .directive import Directive
-from .prerender import Prerendered
 from .render.markdown import RenderedSite
 
 
@@ -19,7 +19,7 @@ def slot_html(directive: Directive) -> str:
 
 
 class QuizSlots:
-    def __init__(self, site: RenderedSite, second_process: bool):
+    def __init__(self, site: RenderedSite):
         self.site = site
         # uri -> {line as written: directive}, for directives that name a quiz of the course
         self._lines = {
@@ -27,8 +27,6 @@ class QuizSlots:
             for uri, found in site.directives.items()
         }
         self._page: dict[str, Directive] = {}
-        everything = list(dict.fromkeys(d for lines in self._lines.values() for d in lines.values()))
-        self._quizzes = Prerendered(site, everything if second_process else [])
 
     def converting(self, uri: str) -> None:
         """The page whose Markdown is converted next."""
@@ -43,13 +41,5 @@ class QuizSlots:
         for directive in self._lines.get(uri, {}).values():
             empty = slot_html(directive)
             while empty in html:
-                html = html.replace(empty, self._quizzes.html(directive, sources_url), 1)
+                html = html.replace(empty, self.site.quiz_html(directive, sources_url), 1)
         return html
-
-    @property
-    def from_second_process(self) -> int:
-        return self._quizzes.from_child
-
-    def close(self) -> None:
-        """Ends the second process, also when the build stopped early."""
-        self._quizzes.close()

@@ -13,7 +13,7 @@ import re
 from ..course import Course
 from ..mdtext import plain
 from ..model import DEFAULT_MASTERY
-from ..quiz.html import shown_order
+from ..quiz.order import shown_order
 from ..quiz.model import MultipleResponse, SingleChoice, TrueFalse
 from ..quiz.plan import QuizSpec
 from ..site import TRAINER_TEMPLATES, PageSpec, practice_id, test_id

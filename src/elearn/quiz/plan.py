@@ -48,12 +48,18 @@ def quiz_specs(course: Course, pages: list[PageSpec]) -> dict[str, QuizSpec]:
                 mastery=module.test.mastery,
                 is_test=True,
             )
+    # Content id -> the questions that test it (by position in the course): a page's practice is
+    # found from its ids, not by going through every question for every page.
     questions = course.questions()
+    testing: dict[str, list[int]] = {}
+    for n, q in enumerate(questions):
+        for target in q.tests:
+            testing.setdefault(target, []).append(n)
     for page in pages:
         if page.template not in PRACTICE_TEMPLATES:
             continue
-        ids = page_content_ids(page)
-        practice = [q for q in questions if ids.intersection(q.tests)]
+        found = sorted({n for content_id in page_content_ids(page) for n in testing.get(content_id, ())})
+        practice = [questions[n] for n in found]
         if practice:
             specs[practice_id(page.id)] = QuizSpec(practice_id(page.id), f"Test jezelf: {page.title}", practice)
     return specs

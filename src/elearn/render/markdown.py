@@ -41,7 +41,7 @@ class RenderedSite:
 
 
 def _environment() -> jinja2.Environment:
-    env = environment(html=False)
+    env = environment()
     env.filters["indent_md"] = lambda text, n=4: text.replace("\n", "\n" + " " * n)
     return env
 

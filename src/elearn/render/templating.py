@@ -1,4 +1,5 @@
-"""The Jinja2 environments of the core: one that writes Markdown, one that writes HTML."""
+"""The Jinja2 environment of the generated pages, which writes Markdown. (A question's HTML is
+written in Python: see quiz/questions.py.)"""
 
 from __future__ import annotations
 
@@ -10,16 +11,16 @@ import jinja2
 TEMPLATES = Path(__file__).parents[1] / "templates"
 
 
-@functools.lru_cache(maxsize=2)
-def environment(html: bool) -> jinja2.Environment:
+@functools.lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
-        # Markdown pages hold the course authors' own Markdown; HTML is escaped.
-        autoescape=html,
+        # Markdown pages hold the course authors' own Markdown: nothing is escaped here.
+        autoescape=False,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
-        keep_trailing_newline=not html,
+        keep_trailing_newline=True,
         # In Markdown, attr_list's "{#anchor}" would otherwise open a Jinja comment.
         comment_start_string="{##",
         comment_end_string="##}",

@@ -147,10 +147,12 @@ def _count(quality: BankQuality, q: Question) -> list[Diagnostic]:
 
 def _bank_warnings(bank: QuestionBank, q: BankQuality) -> list[Diagnostic]:
     found = []
-    pos = bank.field_pos("questions") or bank.pos
+
+    def pos():  # looked up only for a diagnostic: that reads the file's YAML again
+        return bank.field_pos("questions") or bank.pos
     if q.single >= MIN_JUDGED and len(q.correct_longest) > LONGEST_SHARE * q.single:
         found.append(Diagnostic(
-            pos,
+            pos(),
             f"vragenbank '{bank.id}': bij {len(q.correct_longest)} van de {q.single} meerkeuzevragen "
             f"({_percent(len(q.correct_longest), q.single)}) is het juiste antwoord het langste; "
             "wie gokt op het langste antwoord scoort dan te hoog",
@@ -160,7 +162,7 @@ def _bank_warnings(bank: QuestionBank, q: BankQuality) -> list[Diagnostic]:
         ))
     if q.decision_points >= MIN_JUDGED and len(q.best_choice_longest) > LONGEST_SHARE * q.decision_points:
         found.append(Diagnostic(
-            pos,
+            pos(),
             f"vragenbank '{bank.id}': bij {len(q.best_choice_longest)} van de {q.decision_points} beslismomenten "
             f"in casussen ({_percent(len(q.best_choice_longest), q.decision_points)}) is de beste keuze de langste",
             "maak de andere keuzes even concreet, of de beste keuze korter "
@@ -171,7 +173,7 @@ def _bank_warnings(bank: QuestionBank, q: BankQuality) -> list[Diagnostic]:
         share = q.keyed_true / q.truefalse
         if not TRUE_SHARE[0] <= share <= TRUE_SHARE[1]:
             found.append(Diagnostic(
-                pos,
+                pos(),
                 f"vragenbank '{bank.id}': {q.keyed_true} van de {q.truefalse} waar/onwaar-stellingen "
                 f"({_percent(q.keyed_true, q.truefalse)}) zijn waar; wie steeds hetzelfde kiest, scoort dan te hoog",
                 "zorg dat tussen 35% en 65% van de stellingen waar is: draai een paar stellingen om "
@@ -181,7 +183,7 @@ def _bank_warnings(bank: QuestionBank, q: BankQuality) -> list[Diagnostic]:
     if q.multiple >= MIN_JUDGED and len(q.correct_counts) == 1:
         (count, _), = q.correct_counts.items()
         found.append(Diagnostic(
-            pos,
+            pos(),
             f"vragenbank '{bank.id}': alle {q.multiple} vragen met meer antwoorden hebben precies {count} "
             "juiste opties; dat aantal verraadt het antwoord",
             "wissel af: geef sommige vragen één juiste optie meer of minder",
@@ -206,6 +208,7 @@ def _ids(ids: list[str], shown: int = 6) -> str:
 SAME_WORDS = 0.75
 CONTAINED = 0.95
 CONTAINED_MIN_WORDS = 8
+COMMON_WORD = 50  # prompts a word may be in and still lead to a comparison (more in a large course)
 
 
 def near_duplicate(a: frozenset, b: frozenset) -> bool:
@@ -222,17 +225,23 @@ def _duplicate_prompts(banks: list[QuestionBank], quality: dict[str, BankQuality
     Not compared pair by pair, which a course of tens of thousands of questions could not
     afford: both tests above need the smaller prompt to share at least 75% of its words
     with the other, so it must share one of its rarest quarter (plus one). Only prompts
-    that hold one of those words are compared."""
+    that hold one of those words, and only through words that are not common, are compared:
+    two prompts alike in their common words alone are not found."""
     entries = [(bank.id, q, frozenset(words(q.prompt))) for bank in banks for q in bank.questions]
     frequency = Counter(w for _, _, ws in entries for w in ws)
+    # A word in many prompts ("je", "de", "wat") tells no two apart, and comparing every prompt
+    # that holds one with every other would cost the square of the course: only words at most
+    # this common lead to a comparison.
+    common = max(COMMON_WORD, len(entries) // 100)
     holding: dict[str, list[int]] = defaultdict(list)
     for n, (_, _, ws) in enumerate(entries):
         for w in ws:
-            holding[w].append(n)
+            if frequency[w] <= common:
+                holding[w].append(n)
     first_match: dict[int, int] = {}
     for n, (_, _, ws) in enumerate(entries):
         rarest = sorted(ws, key=lambda w: (frequency[w], w))[: len(ws) - int(SAME_WORDS * len(ws)) + 1]
-        for m in {m for w in rarest for m in holding[w] if m != n}:
+        for m in {m for w in rarest for m in holding.get(w, ()) if m != n}:
             later, earlier = max(n, m), min(n, m)
             if earlier < first_match.get(later, later) and near_duplicate(ws, entries[m][2]):
                 first_match[later] = earlier

@@ -1,0 +1,298 @@
+"""One question as HTML: to answer on screen, on paper (a hand-out), or its answer key.
+
+Written as plain Python rather than as Jinja templates: a course of 10,000 questions renders
+some 40,000 of these, and a template's fixed cost per render (a context, escaping every
+value on the way out) was most of the build's time. The page templates stay Jinja.
+
+Every value from the course is escaped here (``_e``) or is Markdown converted by ``mdtext``;
+the structure is the same semantic form as before: fieldset, legend, label. Characters beyond
+Latin-1 are written as references (&hellip;): one such character makes Python hold the whole
+page in two bytes per character, and every step after that slower.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import OrderedDict
+
+from markupsafe import escape
+
+from ..mdtext import md_block, md_inline
+from .model import Case, Question
+from .order import letter, shown_order
+
+
+def _e(value) -> str:
+    """A value in HTML text or an attribute, escaped. Ids (of questions, quizzes, situations,
+    outcomes, sources) are not passed through it: they are validated to be lower-case letters,
+    digits and hyphens, which need no escaping."""
+    return str(escape(value))
+
+
+# Tokens in a kept question body, filled in for the quiz and the page it is shown on.
+_QUIZ_ID, _NUMBER, _SOURCES = "\x00qz\x00", "\x00n\x00", "\x00src\x00"
+# A question is on the page of its bank and, a few pages on, on its module's test page: the
+# last few thousand bodies are kept for that second time, and not the whole course's.
+KEPT = 4096
+
+
+class QuestionHtml:
+    """The three views of a question. ``names`` gives the titles of the steps, afwegingsvragen
+    and regimes a case names; ``source_labels`` the short name of every source."""
+
+    def __init__(self, names: dict[str, str], source_labels: dict[str, str]):
+        self.names = names
+        self.source_labels = source_labels
+        self._kept: OrderedDict[str, str] = OrderedDict()
+
+    def _name(self, ref: str) -> str:
+        return _e(self.names.get(ref, ref))
+
+    def _source(self, source_id: str, sources_url: str) -> str:
+        """``sources_url`` is escaped already, or the token for it."""
+        label = _e(self.source_labels.get(source_id, source_id))
+        return (f'<p class="elearn-source">Bron: <a href="{sources_url}#{source_id}">'
+                f"{label}</a></p>\n")
+
+    # --- on screen ---------------------------------------------------------------------
+
+    def quiz(self, q: Question, quiz_id: str, number: int, sources_url: str) -> str:
+        body = self._kept.get(q.id)
+        if body is None:
+            body = self._kept[q.id] = self._quiz(q, _QUIZ_ID, _NUMBER, _SOURCES)
+            if len(self._kept) > KEPT:
+                self._kept.popitem(last=False)
+        return (body.replace(_QUIZ_ID, quiz_id).replace(_NUMBER, str(number))
+                .replace(_SOURCES, html.escape(sources_url)))
+
+    def _quiz(self, q: Question, quiz_id: str, number: str, sources_url: str) -> str:
+        qid = f"{quiz_id}--{q.id}"
+        pinned = " data-elearn-pinned" if getattr(q, "pinned", False) else ""
+        out = [f'<div class="elearn-question" id="{qid}" data-elearn-question="{q.id}" '
+               f'data-elearn-type="{q.type}"{pinned}>\n']
+        if isinstance(q, Case):
+            out.append(self._case(q, sources_url))
+        else:
+            out.append('<form class="elearn-form" novalidate>\n<fieldset>\n'
+                       f'<legend class="elearn-prompt"><span class="elearn-number">Vraag {number}.</span> '
+                       f"{md_inline(q.prompt)}</legend>\n")
+            out.append(getattr(self, "_" + q.type)(q, qid))
+            out.append('</fieldset>\n<div class="elearn-actions">\n'
+                       '<button type="submit" class="md-button md-button--primary elearn-check">Controleer</button>\n'
+                       "</div>\n</form>\n")
+        out.append('<div class="elearn-feedback" tabindex="-1" hidden>\n<p class="elearn-verdict"></p>\n')
+        if q.explanation:
+            out.append(f'<div class="elearn-explanation">{md_block(q.explanation)}</div>')
+        out.append(self._source(q.source, sources_url) + "</div>\n</div>")
+        return "".join(out)
+
+    def _single(self, q, qid: str, kind: str = "radio") -> str:
+        out = []
+        for index, o in shown_order(q, q.options):
+            out.append(f'<div class="elearn-option" data-index="{index}">\n'
+                       f'<input type="{kind}" name="{qid}" id="{qid}-{index}" value="{index}">\n'
+                       f'<label for="{qid}-{index}">{md_inline(o.text)}</label>\n'
+                       f'<div class="elearn-option-feedback" hidden>{md_block(o.feedback)}</div>\n</div>\n')
+        return "".join(out)
+
+    def _multiple(self, q, qid: str) -> str:
+        return ('<p class="elearn-hint">Meer dan één antwoord kan juist zijn.</p>'
+                + self._single(q, qid, "checkbox"))
+
+    def _truefalse(self, q, qid: str) -> str:
+        return "".join(
+            f'<div class="elearn-option" data-index="{value}">\n'
+            f'<input type="radio" name="{qid}" id="{qid}-{value}" value="{value}">\n'
+            f'<label for="{qid}-{value}">{label}</label>\n'
+            f'<div class="elearn-option-feedback" hidden>{md_block(feedback)}</div>\n</div>\n'
+            for value, label, feedback in (("true", "Waar", q.feedback_true), ("false", "Onwaar", q.feedback_false))
+        )
+
+    def _ordering(self, q, qid: str) -> str:
+        out = [f'<p class="elearn-hint" id="{qid}-hint">Zet de onderdelen in de juiste volgorde. '
+               "Gebruik de knoppen omhoog en omlaag.</p>\n"
+               f'<ol class="elearn-order" aria-describedby="{qid}-hint">\n']
+        for index, item in shown_order(q, q.items):
+            out.append(f'<li class="elearn-order-item" data-index="{index}"><span class="elearn-order-text">'
+                       f"{md_inline(item.text)}</span>\n"
+                       f'<div class="elearn-option-feedback" hidden>{md_block(item.feedback)}</div></li>\n')
+        out.append("</ol>\n")
+        return "".join(out)
+
+    def _matching(self, q, qid: str) -> str:
+        choices = "".join(f'<option value="{j}">{_e(other.right)}</option>\n' for j, other in shown_order(q, q.pairs))
+        return "".join(
+            f'<div class="elearn-match" data-index="{i}">\n'
+            f'<label for="{qid}-{i}">{_e(pair.left)}</label>\n'
+            f'<select id="{qid}-{i}" name="{qid}-{i}">\n<option value="">Kies&hellip;</option>\n{choices}</select>\n'
+            f'<div class="elearn-option-feedback" hidden><p>Juist antwoord: {_e(pair.right)}</p>'
+            f"{md_block(pair.feedback)}</div>\n</div>\n"
+            for i, pair in enumerate(q.pairs)
+        )
+
+    def _shortanswer(self, q, qid: str) -> str:
+        return (f'<div class="elearn-short">\n<label for="{qid}-antwoord">Je antwoord</label>\n'
+                f'<input type="text" id="{qid}-antwoord" name="{qid}" autocomplete="off" spellcheck="false">\n'
+                "</div>\n"
+                f'<div class="elearn-option-feedback" data-when="correct" hidden>{md_block(q.feedback_correct)}</div>\n'
+                f'<div class="elearn-option-feedback" data-when="wrong" hidden><p>Goed gerekend wordt: '
+                f'{_e(", ".join(q.answers))}.</p>{md_block(q.feedback_wrong)}</div>\n')
+
+    def _case(self, q: Case, sources_url: str) -> str:
+        out = ['<div class="elearn-case">\n'
+               f'<h3 class="elearn-case-title">{_e(q.title or "Casus")}</h3>\n'
+               f'<div class="elearn-prompt">{md_block(q.prompt)}</div>\n']
+        for n, node in enumerate(q.nodes, start=1):
+            out.append(f'<fieldset class="elearn-case-node" data-node="{node.id}">\n'
+                       f'<legend class="elearn-case-step">Beslismoment {n}{self._step(node)}</legend>\n'
+                       f'<div class="elearn-situation">{md_block(node.situation)}</div>\n<ul class="elearn-choices">\n')
+            for index, choice in shown_order(q, node.choices, node.id):
+                out.append(f'<li class="elearn-choice" data-index="{index}"><button type="button" '
+                           f'class="elearn-choice-button">{md_inline(choice.text)}</button>\n'
+                           f'<div class="elearn-option-feedback" hidden>{md_block(choice.feedback)}</div></li>\n')
+            out.append("</ul>\n</fieldset>\n")
+        for outcome in q.outcomes:
+            out.append(f'<div class="elearn-case-outcome" data-outcome="{outcome.id}">\n'
+                       f'<p class="elearn-case-outcome-title"><strong>Uitkomst: {_e(outcome.title)}</strong></p>\n'
+                       f"{md_block(outcome.text)}\n{self._outcome_meta(outcome)}"
+                       + self._source(outcome.source, sources_url) + "</div>\n")
+        out.append("</div>")
+        return "".join(out)
+
+    def _step(self, node) -> str:
+        return f" · {self._name(node.step)}" if node.step else ""
+
+    def _outcome_meta(self, outcome) -> str:
+        if outcome.regime:
+            return f'<p class="elearn-case-meta">Niet de meldcode, maar een eigen regeling: {self._name(outcome.regime)}.</p>\n'
+        return (f'<p class="elearn-case-meta">Meldcode: {self._name(outcome.step)}. '
+                f"Afweging: {self._name(outcome.decision_question)}.</p>\n")
+
+    # --- on paper -----------------------------------------------------------------------
+
+    def _paper_head(self, q: Question, number: int) -> str:
+        case = isinstance(q, Case)
+        title = f". {_e(q.title or 'Casus')}" if case else ""
+        return (f'<div class="elearn-paper-question{" elearn-paper-case" if case else ""}">\n'
+                f'<h2 class="elearn-paper-title">Vraag {number}{title}</h2>\n'
+                f'<div class="elearn-prompt">{md_block(q.prompt)}</div>\n')
+
+    def handout(self, q: Question, number: int) -> str:
+        """The question on paper, without its answer: nothing here gives it away, not even hidden."""
+        out = [self._paper_head(q, number)]
+        if q.type in ("single", "multiple"):
+            hint = ("Kruis één antwoord aan." if q.type == "single" else
+                    "Kruis alle juiste antwoorden aan: meer dan één kan juist zijn.")
+            out.append(f'<p class="elearn-hint">{hint}</p>\n<ul class="elearn-paper-list">\n')
+            out += [f'<li><span class="elearn-box">☐</span> {letter(n)}. {md_inline(o.text)}</li>\n'
+                    for n, (_, o) in enumerate(shown_order(q, q.options))]
+            out.append("</ul>\n")
+        elif q.type == "truefalse":
+            out.append('<p class="elearn-hint">Kruis aan.</p>\n<p><span class="elearn-box">☐</span> Waar &emsp; '
+                       '<span class="elearn-box">☐</span> Onwaar</p>\n')
+        elif q.type == "ordering":
+            out.append('<p class="elearn-hint">Schrijf bij elk onderdeel op welke plek het hoort: 1 voor het eerste.</p>\n'
+                       '<ul class="elearn-paper-list">\n')
+            out += [f'<li><span class="elearn-blank"></span> {md_inline(item.text)}</li>\n'
+                    for _, item in shown_order(q, q.items)]
+            out.append("</ul>\n")
+        elif q.type == "matching":
+            out.append('<p class="elearn-hint">Schrijf bij elk onderdeel links de letter van wat erbij hoort.</p>\n'
+                       '<div class="elearn-paper-match">\n<ul class="elearn-paper-list">\n')
+            out += [f'<li><span class="elearn-blank"></span> {_e(pair.left)}</li>\n' for pair in q.pairs]
+            out.append('</ul>\n<ul class="elearn-paper-list">\n')
+            out += [f"<li>{letter(n)}. {_e(pair.right)}</li>\n" for n, (_, pair) in enumerate(shown_order(q, q.pairs))]
+            out.append("</ul>\n</div>\n")
+        elif q.type == "shortanswer":
+            out.append('<p class="elearn-hint">Schrijf je antwoord op de lijn.</p>\n<div class="elearn-line"></div>\n')
+        else:
+            out.append('<p class="elearn-hint">Kruis bij elk beslismoment aan wat je doet, en bedenk waarom.</p>\n')
+            for n, node in enumerate(q.nodes, start=1):
+                out.append(f'<div class="elearn-case-node">\n<h3 class="elearn-case-step">Beslismoment {n}'
+                           f'{self._step(node)}</h3>\n{md_block(node.situation)}\n<ul class="elearn-paper-list">\n')
+                out += [f'<li><span class="elearn-box">☐</span> {letter(m)}. {md_inline(choice.text)}</li>\n'
+                        for m, (_, choice) in enumerate(shown_order(q, node.choices, node.id))]
+                out.append("</ul>\n</div>\n")
+        out.append("</div>")
+        return "".join(out)
+
+    def answer_key(self, q: Question, number: int, sources_url: str) -> str:
+        """The question's key for the trainer: the right answer in words, with the hand-out's
+        letters, the feedback of every answer, the explanation and the source."""
+        sources_url = html.escape(sources_url)
+        out = [self._paper_head(q, number)]
+        why = '<div class="elearn-key-why">{}</div></li>\n'.format
+        if q.type in ("single", "multiple"):
+            shown = shown_order(q, q.options)
+            right = [(letter(n), o) for n, (_, o) in enumerate(shown) if o.correct]
+            if q.type == "single":
+                out += [f'<p class="elearn-key-answer"><strong>Juist antwoord:</strong> {mark}. {md_inline(o.text)}</p>\n'
+                        for mark, o in right]
+            else:
+                out.append('<p class="elearn-key-answer elearn-label"><strong>Juiste antwoorden:</strong></p>\n<ul>\n')
+                out += [f"<li>{mark}. {md_inline(o.text)}</li>\n" for mark, o in right]
+                out.append("</ul>\n")
+            out.append('<p class="elearn-label"><strong>Per antwoord:</strong></p>\n<ul>\n')
+            out += [f"<li>{letter(n)}. {md_inline(o.text)} <em>({'juist' if o.correct else 'onjuist'})</em> "
+                    + why(md_block(o.feedback)) for n, (_, o) in enumerate(shown)]
+            out.append("</ul>\n")
+        elif q.type == "truefalse":
+            out.append(f'<p class="elearn-key-answer"><strong>Juist antwoord:</strong> {"Waar" if q.answer else "Onwaar"}</p>\n'
+                       '<p class="elearn-label"><strong>Per antwoord:</strong></p>\n<ul>\n'
+                       f"<li>Waar <em>({'juist' if q.answer else 'onjuist'})</em> " + why(md_block(q.feedback_true))
+                       + f"<li>Onwaar <em>({'onjuist' if q.answer else 'juist'})</em> " + why(md_block(q.feedback_false))
+                       + "</ul>\n")
+        elif q.type == "ordering":
+            out.append('<p class="elearn-key-answer elearn-label"><strong>Juiste volgorde:</strong></p>\n<ol>\n')
+            out += [f"<li>{md_inline(item.text)} " + why(md_block(item.feedback)) for item in q.items]
+            out.append("</ol>\n")
+        elif q.type == "matching":
+            order = [i for i, _ in shown_order(q, q.pairs)]  # the hand-out's letters
+            out.append('<p class="elearn-key-answer elearn-label"><strong>Juiste paren:</strong></p>\n<ul>\n')
+            out += [f"<li>{_e(pair.left)} → {letter(order.index(i))}. {_e(pair.right)} " + why(md_block(pair.feedback))
+                    for i, pair in enumerate(q.pairs)]
+            out.append("</ul>\n")
+        elif q.type == "shortanswer":
+            out.append(f'<p class="elearn-key-answer"><strong>Goed gerekend wordt:</strong> {_e(" of ".join(q.answers))} '
+                       "<em>(hoofdletters en spaties tellen niet)</em></p>\n<ul>\n"
+                       "<li>Bij een goed antwoord: " + why(md_block(q.feedback_correct))
+                       + "<li>Bij een fout antwoord: " + why(md_block(q.feedback_wrong)) + "</ul>\n")
+        else:
+            out.append(self._case_key(q, sources_url))
+        if q.explanation:
+            out.append('<div class="elearn-explanation"><p class="elearn-label"><strong>Uitleg:</strong></p>'
+                       f"{md_block(q.explanation)}</div>\n")
+        out.append(self._source(q.source, sources_url) + "</div>")
+        return "".join(out)
+
+    def _case_key(self, q: Case, sources_url: str) -> str:
+        places = {node.id: n for n, node in enumerate(q.nodes, start=1)}
+        outcomes = {o.id: o for o in q.outcomes}
+
+        def next_of(choice) -> str:
+            if choice.next in places:
+                return f"beslismoment {places[choice.next]}"
+            return f"uitkomst: {_e(outcomes[choice.next].title)}"
+
+        out = []
+        for n, node in enumerate(q.nodes, start=1):
+            shown = shown_order(q, node.choices, node.id)
+            out.append(f'<div class="elearn-case-node">\n<h3 class="elearn-case-step">Beslismoment {n}'
+                       f"{self._step(node)}</h3>\n{md_block(node.situation)}\n")
+            best = [(letter(m), c) for m, (_, c) in enumerate(shown) if c.correct]
+            if best:
+                label = "Beste keuze" if len(best) == 1 else "Beste keuzes"
+                out.append(f'<p class="elearn-key-answer"><strong>{label}:</strong> '
+                           + " / ".join(f"{mark}. {md_inline(c.text)}" for mark, c in best) + "</p>")
+            out.append("<ul>\n")
+            out += [f"<li>{letter(m)}. {md_inline(c.text)} <em>({'beste keuze' if c.correct else 'andere keuze'}; "
+                    f"verder naar {next_of(c)})</em> " + f'<div class="elearn-key-why">{md_block(c.feedback)}</div></li>\n'
+                    for m, (_, c) in enumerate(shown)]
+            out.append("</ul>\n</div>\n")
+        for outcome in q.outcomes:
+            out.append('<div class="elearn-case-outcome">\n'
+                       f"<p><strong>Uitkomst: {_e(outcome.title)}</strong> "
+                       f"<em>({'goede afloop' if outcome.correct else 'geen goede afloop'})</em></p>\n"
+                       f"{md_block(outcome.text)}\n{self._outcome_meta(outcome)}"
+                       + self._source(outcome.source, sources_url) + "</div>\n")
+        return "".join(out)
