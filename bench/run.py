@@ -12,9 +12,8 @@ Usage:  make bench                       (1,000 and 10,000 questions, 5 runs)
 mkdocs-quiz is installed from PyPI into its own environment under bench/.work/,
 next to the same MkDocs and Material versions as ours. Timings are wall-clock
 seconds of `mkdocs build` in a fresh process, as an author experiences them; a
-second table gives the CPU seconds of the same builds (elearn renders its quizzes
-in a second process where it can, so wall clock alone would flatter it on a
-machine with a core to spare).
+second table gives the CPU seconds of the same builds, and a third the peak memory
+of the largest process of each build (the most of the runs).
 """
 
 from __future__ import annotations
@@ -240,19 +239,31 @@ def quiz_python() -> Path:
     return python
 
 
-def build(python: Path, project: Path) -> tuple[float, float]:
-    """Wall-clock and CPU seconds (user + system, with any process the build started)."""
+# Runs one build in a process of its own and reports on it: the wall clock, the CPU seconds of
+# every process of the build, and the largest resident size any of them reached. A separate
+# small process, so that what this script holds (the generated course) counts for no build.
+MEASURE = """
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+result = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+wall = time.perf_counter() - start
+used = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"wall": wall, "cpu": used.ru_utime + used.ru_stime, "peak_kib": used.ru_maxrss,
+                  "returncode": result.returncode, "stderr": result.stderr[-3000:]}))
+"""
+
+
+def build(python: Path, project: Path) -> tuple[float, float, float]:
+    """Wall-clock seconds, CPU seconds (user + system, with any process the build started) and
+    peak memory in MiB (the largest process of the build)."""
     site = project / "site"
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    result = subprocess.run([str(python), "-m", "mkdocs", "build", "--quiet", "-f", str(project / "mkdocs.yml"),
-                             "-d", str(site)], capture_output=True, text=True,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    elapsed = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if result.returncode != 0:
-        raise SystemExit(f"build failed in {project}:\n{result.stderr[-3000:]}")
-    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    result = subprocess.run([sys.executable, "-c", MEASURE, str(python), "-m", "mkdocs", "build", "--quiet", "-f",
+                             str(project / "mkdocs.yml"), "-d", str(site)], capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=True)
+    measured = json.loads(result.stdout)
+    if measured["returncode"] != 0:
+        raise SystemExit(f"build failed in {project}:\n{measured['stderr']}")
+    return measured["wall"], measured["cpu"], measured["peak_kib"] / 1024
 
 
 def quiz_pages(site: Path) -> list[Path]:
@@ -299,16 +310,19 @@ def main() -> None:
         generate(size, root, args.pages)
         times = {"plain": [], "elearn": [], "quiz": []}
         cpu = {"plain": [], "elearn": [], "quiz": []}
+        peak = {"plain": [], "elearn": [], "quiz": []}
         for run in range(args.runs):
             # Interleaved, so a slow moment of the machine hits every variant alike.
             for variant, python in (("plain", ours), ("elearn", ours), ("quiz", theirs)):
-                wall, used = build(python, root / variant)
+                wall, used, most = build(python, root / variant)
                 times[variant].append(wall)
                 cpu[variant].append(used)
+                peak[variant].append(most)
             print(f"  {size} questions, run {run + 1}/{args.runs}: "
                   + ", ".join(f"{k} {v[-1]:.2f}s" for k, v in times.items()), flush=True)
         med = {k: statistics.median(v) for k, v in times.items()}
         med |= {f"cpu {k}": statistics.median(v) for k, v in cpu.items()}
+        med |= {f"peak {k}": max(v) for k, v in peak.items()}
         html_b, inline_b = median_html(root / "elearn" / "site")
         html_c, inline_c = median_html(root / "quiz" / "site")
         html_a, inline_a = median_html(root / "plain" / "site")
@@ -320,8 +334,8 @@ def main() -> None:
           f"{data} bytes for this course of {PAGES} pages; total {code + data} (budget 15360)")
     print(f"medians over {args.runs} runs, seconds per build; questions spread over {args.pages} content pages")
     print("(the elearn site adds its own pages, e.g. a test per module; (a) and (c) get the same pages and nav)")
-    print("elearn renders the quizzes in a second process while MkDocs converts the pages, so it")
-    print("also uses a second core: the CPU columns count the seconds of every process of the build.")
+    print("the CPU columns count the seconds of every process of a build; peak memory is the largest")
+    print("resident size of any process of the build, the most over the runs")
     print()
     print("| questions | (a) plain | (b) elearn | (c) mkdocs-quiz | b/a | c/a "
           "| quiz page HTML a | b | c | inline JS/CSS per page a | b | c |")
@@ -336,6 +350,12 @@ def main() -> None:
     for size, pages, med, *_ in rows:
         print(f"| {size:,} | {med['cpu plain']:.2f} | {med['cpu elearn']:.2f} | {med['cpu quiz']:.2f} "
               f"| {med['cpu elearn'] / med['cpu plain']:.2f} | {med['cpu quiz'] / med['cpu plain']:.2f} |")
+    print()
+    print("| questions | peak MiB (a) | (b) | (c) | KiB per question (b - a) |")
+    print("|---|---|---|---|---|")
+    for size, pages, med, *_ in rows:
+        print(f"| {size:,} | {med['peak plain']:.0f} | {med['peak elearn']:.0f} | {med['peak quiz']:.0f} "
+              f"| {1024 * (med['peak elearn'] - med['peak plain']) / size:.1f} |")
     if len(rows) >= 2:
         small, large = rows[0], rows[-1]
         growth = large[2]["elearn"] / small[2]["elearn"]

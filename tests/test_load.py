@@ -2,10 +2,13 @@
 
 from pathlib import Path
 
+import pytest
+
 from elearn.diagnostics import Position
 from elearn.load.assemble import load_course, load_model
 from elearn.model import SourcesFile
 from elearn.load.yaml import parse_yaml
+from helpers import REPO
 
 
 def test_every_object_keeps_its_position(mini):
@@ -39,8 +42,10 @@ def test_markdown_pages_are_found_with_their_id_and_title(mini):
 def test_syntax_error_names_line_and_column():
     doc, [diag] = parse_yaml("bronnen:\n  - id: a\n    titel: [open\n", "x.yml")
     assert doc is None
-    assert diag.pos == Position("x.yml", 4, 1)  # where libyaml notices the open bracket
-    assert "YAML-syntaxfout" in diag.message
+    assert diag.pos == Position("x.yml", 3, 12)  # the bracket that opens, not where libyaml notices it
+    assert diag.message == ("YAML-syntaxfout: de lijst tussen [ ] wordt niet gesloten (een lijst tussen [ ]); "
+                            "dat bleek op regel 4, kolom 1")
+    assert "sluit de lijst met ]" in diag.hint
 
 
 def test_duplicate_key_is_reported():
@@ -55,7 +60,7 @@ def test_yaml_values_anchors_and_bad_aliases():
     )
     assert diagnostics == []
     assert doc.data == {"a": {"tekst": "Hallo", "goed": True}, "b": {"tekst": "Hallo", "goed": True},
-                        "c": [1, 2.5, None, "ja"], "3": "drie"}
+                        "c": [1, 2.5, None, "ja"], 3: "drie"}  # as yaml.safe_load reads it
     for text, line in (("a: *onbekend\n", 1), ("a: 1\nb: &lus [*lus]\n", 2), ("a: 1\n---\nb: 2\n", 2)):
         doc, [diag] = parse_yaml(text, "x.yml")
         assert doc is None and diag.pos.line == line and "YAML-syntaxfout" in diag.message
@@ -77,3 +82,79 @@ def test_a_directive_in_a_code_block_is_an_example_not_a_quiz(mini):
     [own] = [p for p in course.markdown_pages if p.path == "eigen-pagina.md"]
     assert [d.quiz_id for d, _, _ in own.directives] == []
     assert not [d for d in diagnostics if "bestaat-niet" in d.message]
+
+
+# --- the YAML language is yaml.safe_load's -------------------------------------------------
+
+EDGE_CASES = [
+    "a: &basis {tekst: Hallo, goed: yes}\nb:\n  <<: *basis\n  goed: no\n",  # a merge key
+    "a: &x {p: 1}\nb: &y {q: 2}\nc:\n  <<: [*x, *y]\n  r: 3\n",  # merging two
+    "s: !!set {een: null, twee: null}\n",
+    "t: !!str 2026-12-03\nu: !!int '7'\nv: !!float '1.5'\n",
+    "d: 2026-12-03\nn: ~\nb: [yes, No, on, OFF, true]\n",
+    "g: [0o17, 0x1f, 1_000, .5, 1e5, 1.0e+5, -.inf, .nan]\n",
+    "k: |\n  regel een\n  regel twee\nl: >-\n  gevouwen\n  tekst\n",
+    "'sleutel met: dubbele punt': waarde\n3: drie\nnull: niets\n",
+    "a: !!omap [{een: 1}, {twee: 2}]\n",
+    "lijst:\n- een\n-   - twee\n    - drie\n",
+    "tekst: \"\\u00e9\\t\\\\ en \\/\"\n",
+    "a: *onbekend\n",
+    "a: [open\n",
+    "a: \"open\nb: 2\n",
+    "a: 1\n---\nb: 2\n",
+    "? [samengesteld, sleutel]\n: waarde\n",
+    "",
+    "# alleen commentaar\n",
+]
+
+
+def safe_load_or_error(text):
+    import yaml
+
+    try:
+        return yaml.safe_load(text), None
+    except yaml.YAMLError as exc:
+        return None, exc
+
+
+@pytest.mark.parametrize("text", EDGE_CASES)
+def test_yaml_means_what_safe_load_says(text):
+    import math
+
+    expected, error = safe_load_or_error(text)
+    doc, diagnostics = parse_yaml(text, "x.yml")
+    if error is not None or expected is None:
+        assert doc is None and diagnostics, text  # refused (or empty) by both, with a located message
+        assert all(d.pos and d.pos.file == "x.yml" for d in diagnostics)
+        return
+    assert diagnostics == [], text
+    if "nan" in text:  # nan is never equal to itself
+        assert math.isnan(doc.data["g"][-1]) and doc.data["g"][:-1] == expected["g"][:-1]
+    else:
+        assert doc.data == expected, text
+
+
+def test_every_course_file_reads_as_safe_load_reads_it():
+    import yaml
+
+    files = sorted(REPO.glob("content/**/*.yml")) + sorted(REPO.glob("quizzes/*.yml"))
+    assert len(files) > 20
+    for path in files:
+        doc, diagnostics = parse_yaml(path.read_text(encoding="utf-8"), path.name)
+        assert diagnostics == [] and doc.data == yaml.safe_load(path.read_text(encoding="utf-8")), path
+
+
+def test_an_unclosed_quote_is_found_where_it_opens():
+    text = "id: a\ntitel: \"Een titel\nbron: b\nvragen:\n  - id: x\n"
+    doc, [diag] = parse_yaml(text, "x.yml")
+    assert doc is None and (diag.pos.line, diag.pos.col) == (2, 8)
+    assert "aanhalingsteken" in diag.message and "aanhalingsteken" in diag.hint
+
+
+def test_a_byte_order_mark_is_no_part_of_the_text(tmp_path):
+    from elearn.load.yaml import read_yaml
+
+    path = tmp_path / "bronnen.yml"
+    path.write_bytes("\ufeffbronnen:\n  - id: a\n    titel: A\n".encode("utf-8"))
+    doc, diagnostics = read_yaml(path)
+    assert diagnostics == [] and doc.data == {"bronnen": [{"id": "a", "titel": "A"}]}

@@ -9,7 +9,7 @@ CASES = {
     # name: (file, old text, new text, expected message, expected tip or None, (line, col))
     "yaml-syntax": (
         "bronnen.yml", "    titel: Bron A\n", "    titel: [Bron A\n",
-        "YAML-syntaxfout", "inspringing", (4, 9),
+        "YAML-syntaxfout", "sluit de lijst", (3, 12),
     ),
     "unknown-key": (
         "cursus.yml", "inleiding: Een", "inleidng: Een",

@@ -176,6 +176,11 @@ class Node(BaseModel):
     def set_provenance(self, doc: object, path: tuple) -> None:
         _set(self, "_doc", doc)
         _set(self, "_path", path)
+        # pydantic keeps, per object, the set of fields the YAML gave (for model_dump's
+        # exclude_unset): hundreds of bytes each, a third of a large course's memory, and nothing
+        # here asks for it. One shared, unchangeable set per class instead; the loaded model is
+        # never changed after loading, so nothing adds to it.
+        _set(self, "__pydantic_fields_set__", _every_field(type(self)))
 
     @property
     def pos(self) -> Position | None:
@@ -192,6 +197,11 @@ class Node(BaseModel):
 
 
 _set = object.__setattr__  # past pydantic's __setattr__, which would look for a field
+
+
+@functools.cache
+def _every_field(model: type) -> frozenset[str]:
+    return frozenset(model.model_fields)
 
 
 class SourcedText(Node):

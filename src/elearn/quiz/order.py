@@ -3,9 +3,41 @@ in its answer key: one stable order per question, so the key's letters match the
 
 from __future__ import annotations
 
+import functools
 import zlib
 
 from .model import Matching, Ordering, Question
+
+
+def shown_order(q: Question, items: list, part: str = "") -> list[tuple[int, object]]:
+    """(written index, item) in the order a page without script, a hand-out and its key show
+    ``items`` of ``q`` (of its situation ``part`` in a case).
+
+    A stable shuffle, so the key's letters match the hand-out, and the right answer is not
+    where the author happened to write it; the browser shuffles again on every attempt. An
+    ordering question's written order is its answer, and a matching question's answers in
+    the written order would line up with their terms: those two never keep it. A pinned
+    question keeps the author's order."""
+    if getattr(q, "pinned", False):
+        rule = "pinned"
+    elif isinstance(q, (Ordering, Matching)):
+        rule = "never-written"
+    else:
+        rule = "any"
+    order = _order(q.id + (f"/{part}" if part else ""), len(items), rule)
+    return [(i, items[i]) for i in order]
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a question's order is asked for three or four times
+def _order(seed: str, count: int, rule: str) -> tuple[int, ...]:
+    if rule == "pinned":
+        return tuple(range(count))
+    written = list(range(count))
+    for rounds in range(1, 9):
+        order = _stable_shuffle(list(written), seed, rounds)
+        if rule == "any" or order != written:
+            break
+    return tuple(order)
 
 
 def _stable_shuffle(items: list, seed: str, rounds: int = 1) -> list:
@@ -20,32 +52,6 @@ def _stable_shuffle(items: list, seed: str, rounds: int = 1) -> list:
             j = state % (i + 1)
             items[i], items[j] = items[j], items[i]
     return items
-
-
-def shown_order(q: Question, items: list, part: str = "") -> list[tuple[int, object]]:
-    """(written index, item) in the order a page without script, a hand-out and its key show
-    ``items`` of ``q`` (of its situation ``part`` in a case).
-
-    A stable shuffle, so the key's letters match the hand-out, and the right answer is not
-    where the author happened to write it; the browser shuffles again on every attempt. An
-    ordering question's written order is its answer, and a matching question's answers in
-    the written order would line up with their terms: those two never keep it. A pinned
-    question keeps the author's order."""
-    seed = q.id + (f"/{part}" if part else "")
-    if getattr(q, "pinned", False):
-        return list(enumerate(items))
-    if isinstance(q, (Ordering, Matching)):
-        return shuffled(items, seed)
-    return _stable_shuffle(list(enumerate(items)), seed)
-
-
-def shuffled(items: list, seed: str) -> list[tuple[int, object]]:
-    """A stable shuffle that is never the written order."""
-    for rounds in range(1, 9):
-        indexed = _stable_shuffle(list(enumerate(items)), seed, rounds)
-        if any(i != n for n, (i, _) in enumerate(indexed)):
-            break
-    return indexed
 
 
 def letter(index: int) -> str:
