@@ -32,6 +32,8 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
+import yaml
+
 HERE = Path(__file__).resolve().parent
 WORK = HERE / ".work"
 REPO = HERE.parent
@@ -144,6 +146,12 @@ def minimal_content() -> dict[str, object]:
     }
 
 
+def as_yaml(data) -> str:
+    """Block-style YAML, as an author writes it (and as `elearn` reads it on every build)."""
+    return yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True,
+                     sort_keys=False, width=100)
+
+
 def generate(size: int, root: Path, pages: int) -> None:
     """Write the elearn course, then give (a) and (c) exactly its pages and navigation.
 
@@ -177,18 +185,18 @@ def generate(size: int, root: Path, pages: int) -> None:
                 counter += 1
             (course / "content" / f"{page_id}.md").write_text(
                 prose + f"\n## Vragen\n\n[[quiz: bank-{page_id}]]\n", encoding="utf-8")
-            (course / "quizzes" / f"{page_id}.yml").write_text(json.dumps(
-                {"id": f"bank-{page_id}", "titel": f"Vragen {n}", "module": f"module-{m}", "vragen": questions},
-                ensure_ascii=False), encoding="utf-8")
+            (course / "quizzes" / f"{page_id}.yml").write_text(as_yaml(
+                {"id": f"bank-{page_id}", "titel": f"Vragen {n}", "module": f"module-{m}", "vragen": questions}),
+                encoding="utf-8")
             quiz_markdown[f"{page_id}.md"] = ("\n## Vragen\n\n<!-- mkdocs-quiz intro -->\n\n" + "\n".join(blocks)
                                               + "\n<!-- mkdocs-quiz results -->\n")
         course_modules.append({"id": f"module-{m}", "titel": f"Module {m}", "beschrijving": "Een module.",
                                "onderdelen": page_ids, "toets": {"aantal": min(10, per_page * len(page_ids))}})
     # Every content id a course must test, so the elearn build is as clean as a real one.
     first = course / "quizzes" / "pagina-0.yml"
-    bank = json.loads(first.read_text(encoding="utf-8"))
+    bank = yaml.safe_load(first.read_text(encoding="utf-8"))
     bank["vragen"][0]["toetst"] += ["al", "th", "kc", "afweging-1"] + [f"stap-{n}" for n in range(1, 6)]
-    first.write_text(json.dumps(bank, ensure_ascii=False), encoding="utf-8")
+    first.write_text(as_yaml(bank), encoding="utf-8")
     content = minimal_content() | {"cursus.yml": {
         "id": "bench", "titel": "Benchmark", "inleiding": "Synthetisch.",
         "hulplijn": {"titel": "Veilig Thuis", "telefoon": "0800-2000", "spoed": "112", "tekst": "Bel.",
@@ -198,7 +206,7 @@ def generate(size: int, root: Path, pages: int) -> None:
                          "modules": [m["id"] for m in course_modules]}],
     }}
     for name, data in content.items():
-        (course / "content" / name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        (course / "content" / name).write_text(as_yaml(data), encoding="utf-8")
     (course / "mkdocs.yml").write_text(
         f"site_name: Benchmark\ndocs_dir: content\n{THEME}plugins:\n  - search\n  - elearn\n{EXTENSIONS}",
         encoding="utf-8")

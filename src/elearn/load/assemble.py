@@ -17,7 +17,7 @@ from ..model import Node, SectorFile, SessionPlan, child_fields, dutch_key
 from ..quiz.model import QuestionBank
 from .markdown import load_markdown_pages
 from .messages import describe, translate_error
-from .yaml import YamlDocument, display_path, forget_texts, read_yaml
+from .yaml import YamlDocument, display_path, read_yaml
 
 M = TypeVar("M", bound=Node)
 
@@ -76,7 +76,6 @@ def load_course(root: Path) -> tuple[Course, list[Diagnostic]]:
     diagnostics += found
     course.sessions, _, found = load_folder(content / SESSION_DIR, SessionPlan)
     diagnostics += found
-    forget_texts()  # what the model holds stays; the table of them is not needed any more
     return course, diagnostics
 
 

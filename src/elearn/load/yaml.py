@@ -240,7 +240,7 @@ class _Builder:
     def value(self, event) -> object:
         """The value that starts with ``event``: built in one loop over the events, without a
         call per value (a course of 10,000 questions has a quarter of a million of them)."""
-        next_event, typed, anchors, texts = self.next, self.typed_starts, self.anchors, _TEXTS
+        next_event, typed, anchors, plain = self.next, self.typed_starts, self.anchors, _PLAIN
         stack: list[list] = []  # open blocks and lists: [container, anchor, key or _NO_KEY, key mark, first marks]
         while True:
             kind = type(event)
@@ -248,12 +248,21 @@ class _Builder:
                 # What the resolver would say, without calling it for most values: a quoted
                 # value is text, and so is a plain one whose first character starts no number,
                 # yes/no, null or date.
-                if event.tag is None and (not event.implicit[0] or event.value[:1] not in typed):
-                    # One object per distinct text: a course repeats its ids, source ids, types
-                    # and many a short answer or feedback, and holds them all for the build.
-                    value = texts.setdefault(event.value, event.value)
-                else:
+                value = event.value
+                # A letter starts a typed value only in yes/no/true/false/on/off and null, the
+                # longest five letters: a longer text is text (tests/test_load.py checks this
+                # against safe_load).
+                if event.tag is not None:
                     value = self.scalar(event)
+                elif event.implicit[0] and value[:1] in typed and (len(value) <= 5 or not value[0].isalpha()):
+                    # Short plain values repeat (keys such as 'type' and 'tekst', true, false,
+                    # numbers) and what they mean does not change: worked out once.
+                    known = plain.get(value, _UNKNOWN)
+                    if known is _UNKNOWN:
+                        known = self.scalar(event)
+                        if len(plain) < 4096 and type(known) in (str, bool, int, float, type(None)):
+                            plain[value] = known
+                    value = known
                 if event.anchor is not None:
                     anchors[event.anchor] = value
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
@@ -287,22 +296,19 @@ class _Builder:
                     raise _Unusual  # a block or a list as a key
                 frame[2], frame[3] = value, event.start_mark
             else:
-                key, first = frame[2], frame[4]
-                if key in first:
-                    self.duplicates.append((key, frame[3], first[key]))
-                first[key] = frame[3]
+                key = frame[2]
+                if key in container:
+                    self.duplicates.append((key, frame[3], frame[4].get(key)))
+                frame[4][key] = frame[3]
                 container[key] = value  # the last one counts, as in YAML itself
                 frame[2] = _NO_KEY
             event = next_event()
 
 
 _NO_KEY = object()  # a block whose next scalar is a key
-# Distinct texts seen while loading, shared between files; emptied when the course is loaded.
-_TEXTS: dict[str, str] = {}
-
-
-def forget_texts() -> None:
-    _TEXTS.clear()
+_UNKNOWN = object()
+# Plain scalar text -> its value, for short texts whose first character might start a type.
+_PLAIN: dict[str, object] = {}
 
 
 class _Constructing(_Loader):

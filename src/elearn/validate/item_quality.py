@@ -240,11 +240,15 @@ def _duplicate_prompts(banks: list[QuestionBank], quality: dict[str, BankQuality
                 holding[w].append(n)
     first_match: dict[int, int] = {}
     for n, (_, _, ws) in enumerate(entries):
-        rarest = sorted(ws, key=lambda w: (frequency[w], w))[: len(ws) - int(SAME_WORDS * len(ws)) + 1]
-        for m in {m for w in rarest for m in holding.get(w, ()) if m != n}:
-            later, earlier = max(n, m), min(n, m)
-            if earlier < first_match.get(later, later) and near_duplicate(ws, entries[m][2]):
-                first_match[later] = earlier
+        # The rarest quarter (plus one) of the prompt's words, of which only the uncommon lead on;
+        # those come first in the order of rarity, so they are the first few uncommon words.
+        uncommon = sorted((frequency[w], w) for w in ws if frequency[w] <= common)
+        for _, w in uncommon[: len(ws) - int(SAME_WORDS * len(ws)) + 1]:
+            for m in holding[w]:
+                if m != n:
+                    later, earlier = max(n, m), min(n, m)
+                    if earlier < first_match.get(later, later) and near_duplicate(ws, entries[m][2]):
+                        first_match[later] = earlier
     found = []
     for later, earlier in sorted(first_match.items()):
         bank_id, q, ws = entries[later]
