@@ -6,6 +6,7 @@ computed here once from the loaded course.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass, field
 
@@ -162,5 +163,10 @@ def navigation(course: Course, pages: list[PageSpec]) -> list:
 
 def relative_link(from_uri: str, to_uri: str, anchor: str | None = None) -> str:
     """A Markdown link target from one docs file to another, as MkDocs resolves it."""
-    target = posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    target = _relative(posixpath.dirname(from_uri) or ".", to_uri)
     return f"{target}#{anchor}" if anchor else target
+
+
+@functools.lru_cache(maxsize=4096)  # every source a page cites is a link to the same sources page
+def _relative(folder: str, to_uri: str) -> str:
+    return posixpath.relpath(to_uri, folder)

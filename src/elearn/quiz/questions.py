@@ -39,12 +39,20 @@ class QuestionHtml:
     def __init__(self, names: dict[str, str], source_labels: dict[str, str]):
         self.names = names
         self.source_labels = source_labels
+        self._source_lines: dict[tuple[str, str], str] = {}
 
     def _name(self, ref: str) -> str:
         return _e(self.names.get(ref, ref))
 
     def _source(self, source_id: str, sources_url: str) -> str:
-        """``sources_url`` is escaped already, or the token for it."""
+        """``sources_url`` is escaped already. One line per source and page, which every
+        question of the page asks for: made once."""
+        line = self._source_lines.get((source_id, sources_url))
+        if line is None:
+            line = self._source_lines[source_id, sources_url] = self._source_line(source_id, sources_url)
+        return line
+
+    def _source_line(self, source_id: str, sources_url: str) -> str:
         label = _e(self.source_labels.get(source_id, source_id))
         return (f'<p class="elearn-source">Bron: <a href="{sources_url}#{source_id}">'
                 f"{label}</a></p>\n")
