@@ -62,7 +62,7 @@ def test_validation_imports_nothing_from_rendering():
 
 def test_exporters_depend_on_the_model_the_text_helpers_and_output():
     allowed = ("elearn.course", "elearn.model", "elearn.quiz.model", "elearn.mdtext", "elearn.export",
-               "elearn.publish.assets")
+               "elearn.publish.served")
     offenders = [f"{p.relative_to(CORE)}: {n}" for p in (CORE / "export").rglob("*.py") for n in imports(p)
                  if n.startswith("elearn") and not n.startswith(allowed)]
     assert offenders == []

@@ -8,7 +8,7 @@ from collections import Counter
 
 from helpers import REPO, elearn
 from elearn.build import prepare
-from elearn.publish.assets import ON_DEMAND, QUESTIONS_SCRIPT
+from elearn.publish.served import ON_DEMAND, QUESTIONS_SCRIPT
 from elearn.publish.coursedata import course_map, course_script
 
 TYPES = {"single", "multiple", "truefalse", "ordering", "matching", "shortanswer", "case"}

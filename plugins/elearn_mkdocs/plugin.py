@@ -17,7 +17,7 @@ from elearn.diagnostics import ContentError
 from elearn.directive import QuizDirectiveExtension
 from elearn.privacy import external_resources
 from elearn.publish import IFRAME_WORKER, offline_files, site_files
-from elearn.publish.assets import HEAD_SCRIPTS, THEME_DIR, stylesheets
+from elearn.publish.served import HEAD_SCRIPTS, THEME_DIR, stylesheets
 from elearn.slots import QuizSlots
 
 from .config import ElearnConfig

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..publish.assets import PACKAGE, served
+from ..publish.served import PACKAGE, served
 from .archive import zip_bytes
 
 IMSCP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..course import Course
 from ..render.markdown import RenderedSite
-from .assets import ASSETS, COURSE_SCRIPT, PACKAGE, QUESTIONS_SCRIPT, served
+from .served import ASSETS, COURSE_SCRIPT, PACKAGE, QUESTIONS_SCRIPT, served
 from .coursedata import course_map, course_script, question_map, script
 from .pwa import MANIFEST, WORKER, Precache, icon_png, precache, service_worker, web_manifest
 

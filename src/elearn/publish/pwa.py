@@ -14,7 +14,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .assets import PACKAGE, served
+from .served import PACKAGE, served
 
 SKIP_SUFFIXES = (".map", ".gz")  # source maps and the compressed sitemap: never needed offline
 WORKER = "sw.js"
