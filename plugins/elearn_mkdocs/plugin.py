@@ -21,6 +21,7 @@ from elearn.publish.served import HEAD_SCRIPTS, THEME_DIR, stylesheets
 from elearn.slots import QuizSlots
 
 from .config import ElearnConfig
+from .staging import StagedBuild
 
 log = get_plugin_logger(__name__)
 
@@ -34,12 +35,23 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
         self._sources_file: File | None = None  # the sources page, which quiz HTML links to
         self._external: dict[str, list[str]] = {}  # page -> what it would load from another host
         self._offline = False  # the file:// variant, with Material's offline plugin
+        self._command: str | None = None  # from on_startup; None when a program calls MkDocs' build()
+        self._staged: StagedBuild | None = None
 
-    # Runs before MkDocs cleans site/: a broken course leaves the last good site as it was.
+    def on_startup(self, *, command, dirty):
+        # `mkdocs serve` builds into a temporary folder of its own, and keeps serving the last
+        # good build when one fails: no staging there.
+        self._command = command
+
+    # Runs before MkDocs cleans site/: a broken course leaves the last good site as it was, and
+    # from here on the build goes into a folder beside it (see staging.py).
     @event_priority(50)
     def on_config(self, config):
         if not self.config.enabled:
             return config
+        if self._command != "serve":
+            self._staged = StagedBuild(config.site_dir, config.strict)
+            config.site_dir = str(self._staged.folder)
         root = Path(self.config.root or Path(config.config_file_path).parent)
         try:
             self.build = prepare(root)
@@ -118,15 +130,37 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
     def on_post_build(self, config):
         if not self.config.enabled:
             return
+        self._refuse_external_loads()
+        if not self._offline:
+            self._write_offline_files(config)
+        if self._staged:
+            staged, self._staged = self._staged, None
+            if staged.failing:  # MkDocs stops the build next, for its warnings: the old site stays
+                if staged.hidden_warnings:
+                    log.error("strict: deze waarschuwingen tellen als fout:\n  " + "\n  ".join(staged.hidden_warnings))
+                staged.abandon()
+            else:
+                staged.finish()
+                config.site_dir = str(staged.target)  # for what runs after the build (gh-deploy)
+
+    def on_build_error(self, error):
+        if self._staged:
+            self._staged.abandon()
+            self._staged = None
+
+    def on_shutdown(self):
+        self.on_build_error(None)  # a build stopped by Ctrl-C leaves no half-built folder behind
+
+    def _refuse_external_loads(self) -> None:
         if self._external:
             lines = [f"  {uri}: {', '.join(urls)}" for uri, urls in sorted(self._external.items())]
             raise PluginError(
                 "Deze pagina's laden iets van een andere server, en dat mag niet (geen verzoek verlaat de "
                 "site):\n" + "\n".join(lines) + "\nZet het bestand in de site zelf, of laat het weg."
             )
-        if self._offline:
-            return
-        site = Path(config.site_dir)
+
+    def _write_offline_files(self, config) -> None:
+        site = Path(config.site_dir)  # the staging folder, until the build is put in place
         course = self.build.course.course
         files, cache = offline_files(site, course.title, config.site_name[:30], course.subtitle or course.title,
                                      THEME_COLOUR, THEME_RGB)

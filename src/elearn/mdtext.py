@@ -64,6 +64,13 @@ def md_block(text: str) -> str:
     return md.convert(text)
 
 
+def md_convert(text: str) -> str:
+    """A whole page's Markdown to HTML, not kept (a page is read once)."""
+    md = _markdown()
+    md.reset()
+    return md.convert(text)
+
+
 def md_inline(text: str) -> str:
     if _PLAIN.match(text):
         return text

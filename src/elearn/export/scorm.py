@@ -8,6 +8,7 @@ when the chosen path is complete), the average test score, the place and the rec
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from lxml import etree
@@ -64,7 +65,7 @@ def scorm_package(site_dir: Path, title: str, identifier: str) -> tuple[bytes, i
     """The site built for file:// in ``site_dir`` as a SCORM 1.2 package, and how many files of
     the site it holds."""
     entries = {p.relative_to(site_dir).as_posix(): p.read_bytes() for p in sorted(site_dir.rglob("*")) if p.is_file()}
-    entries["scorm.html"] = LAUNCH.format(title=title).encode("utf-8")
+    entries["scorm.html"] = LAUNCH.format(title=html.escape(title)).encode("utf-8")
     entries["assets/elearn/scorm.js"] = served(PACKAGE / "assets" / "scorm.js").encode("utf-8")
     entries = dict(sorted(entries.items()))
     package = {"imsmanifest.xml": manifest(title, identifier, list(entries))}

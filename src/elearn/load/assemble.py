@@ -15,6 +15,7 @@ from ..course import CONTENT_FILES, FILE_ATTRS, SECTOR_DIR, SESSION_DIR, Course
 from ..diagnostics import Diagnostic, Position, did_you_mean
 from ..model import Node, SectorFile, SessionPlan, child_fields, dutch_key
 from ..quiz.model import QuestionBank
+from .files import find_files
 from .markdown import load_markdown_pages
 from .messages import describe, translate_error
 from .yaml import YamlDocument, display_path, read_yaml
@@ -37,7 +38,9 @@ def load_course(root: Path) -> tuple[Course, list[Diagnostic]]:
         )
         return course, diagnostics
 
-    for path in sorted(content.rglob("*.yml")) + sorted(content.rglob("*.yaml")):
+    files = find_files(root)
+    diagnostics += files.diagnostics
+    for path in files.of(content, (".yml", ".yaml")):
         name = path.relative_to(content).as_posix()
         if name.startswith((SECTOR_DIR + "/", SESSION_DIR + "/")):
             continue  # loaded below, like the question banks
@@ -67,22 +70,23 @@ def load_course(root: Path) -> tuple[Course, list[Diagnostic]]:
                 )
             )
 
-    course.markdown_pages, found = load_markdown_pages(content)
+    course.markdown_pages, found = load_markdown_pages(content, files.of(content, (".md",)))
     diagnostics += found
 
-    course.sectors, course.sectors_complete, found = load_folder(content / SECTOR_DIR, SectorFile)
+    course.sectors, course.sectors_complete, found = load_folder(files.of(content / SECTOR_DIR, (".yml",), False),
+                                                                 SectorFile)
     diagnostics += found
-    course.banks, course.banks_complete, found = load_folder(course.quiz_dir, QuestionBank)
+    course.banks, course.banks_complete, found = load_folder(files.of(course.quiz_dir, (".yml",), False), QuestionBank)
     diagnostics += found
-    course.sessions, _, found = load_folder(content / SESSION_DIR, SessionPlan)
+    course.sessions, _, found = load_folder(files.of(content / SESSION_DIR, (".yml",), False), SessionPlan)
     diagnostics += found
     return course, diagnostics
 
 
-def load_folder(folder: Path, model: type[M]) -> tuple[list[M], bool, list[Diagnostic]]:
-    """Every ``*.yml`` in ``folder`` as ``model``; complete is False when one failed."""
+def load_folder(paths: list[Path], model: type[M]) -> tuple[list[M], bool, list[Diagnostic]]:
+    """Every file of ``paths`` (one folder's ``*.yml``) as ``model``; complete is False when one failed."""
     loaded, complete, diagnostics = [], True, []
-    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+    for path in paths:
         obj, found = load_model(path, model)
         diagnostics += found
         if obj is None:

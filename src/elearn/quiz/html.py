@@ -60,8 +60,9 @@ class QuizRenderer:
         # A one-element array, not a bare object: Material's instant navigation re-inserts
         # inline scripts without their type, so the browser then runs this as code. An
         # array literal is valid JSON and a harmless JS expression; an object is a syntax
-        # error. "</" must not close the script element early.
-        data_json = json.dumps([data], ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+        # error. No "<" at all: no text (an answer such as "<!--<script>") can end the script
+        # element, or put the parser in a state where it swallows the page after it.
+        data_json = json.dumps([data], ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
         test = ' data-elearn-test="true"' if spec.is_test else ""
         # Search indexes the course text, not questions and their answers.
         out = [f'<section class="elearn-quiz" data-search-exclude data-elearn-quiz="{escape(spec.id)}"{test} '

@@ -11,6 +11,7 @@ from ..diagnostics import Diagnostic
 from ..model import references, walk
 from ..quiz.plan import QuizSpec
 from ..site import PageSpec
+from .author_html import check_author_html
 from .coverage import check_coverage, content_roots, coverage
 from .item_quality import assess
 from .meldcode import check_decision_framework, check_numbering, check_sector_steps
@@ -31,6 +32,7 @@ def validate(course: Course, pages: list[PageSpec], quizzes: dict[str, QuizSpec]
     quiz_ids = set(quizzes)
     diagnostics: list[Diagnostic] = []
     diagnostics += check_unique_ids(nodes)
+    diagnostics += check_author_html(nodes, course.markdown_pages)
     diagnostics += check_pages(pages)
     # Every reference, found once: (node, field, kind, target id, list index).
     refs = [(node, *found) for node in nodes for found in references(node)]
