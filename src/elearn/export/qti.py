@@ -4,6 +4,10 @@ Every type QTI can express: single and multiple choice and true/false as a
 choiceInteraction, ordering as an orderInteraction, matching as a matchInteraction,
 short answer as a textEntryInteraction. A branching case is left out, with a warning.
 Per-answer feedback is modal feedback keyed by the chosen answer.
+
+Response processing is written out, not a template, so that a strict engine scores it:
+the correct response 1, anything else 0, every accepted short answer 1 whatever its
+capitals; and it sets FEEDBACK so that every modal feedback can show.
 """
 
 from __future__ import annotations
@@ -40,34 +44,68 @@ def _rich(node, markdown: str) -> None:
         node.append(child)
 
 
+def _value(parent, tag, value: str, **attrs):
+    """An element holding a value as it is: an identifier or an accepted answer is no Markdown."""
+    node = _el(parent, tag, **attrs)
+    node.text = value
+    return node
+
+
 def _declarations(item, cardinality: str, base_type: str, correct: list[str]):
     response = _el(item, "responseDeclaration", identifier="RESPONSE", cardinality=cardinality, baseType=base_type)
     values = _el(response, "correctResponse")
     for value in correct:
-        _el(values, "value", value)
+        _value(values, "value", value)
     return response
 
 
 def _outcomes(item):
     _el(item, "outcomeDeclaration", identifier="SCORE", cardinality="single", baseType="float")
+    # Multiple, so the feedback on an answer and the explanation can show together.
     _el(item, "outcomeDeclaration", identifier="FEEDBACK", cardinality="multiple", baseType="identifier")
 
 
-def _processing(item, feedback_from_response: bool):
+def _score(parent, value: str):
+    _value(_el(parent, "setOutcomeValue", identifier="SCORE"), "baseValue", value, baseType="float")
+
+
+def _feedback(parent, shown: list[str], chosen: bool):
+    """FEEDBACK := the chosen answers (each names its own feedback) and the feedback in shown.
+
+    Always wrapped in <multiple>: a single-choice RESPONSE is a single value, and a strict
+    engine refuses to set a single value into a multiple outcome."""
+    container = _el(_el(parent, "setOutcomeValue", identifier="FEEDBACK"), "multiple")
+    if chosen:
+        _el(container, "variable", identifier="RESPONSE")
+    for ident in shown:
+        _value(container, "baseValue", ident, baseType="identifier")
+
+
+def _processing(item, q: Question, shown: list[str]):
+    """Score 1 for the correct response, else 0; then set FEEDBACK so each modalFeedback can show."""
     processing = _el(item, "responseProcessing")
     condition = _el(processing, "responseCondition")
-    branch = _el(condition, "responseIf")
-    match = _el(branch, "match")
-    _el(match, "variable", identifier="RESPONSE")
-    _el(match, "correct", identifier="RESPONSE")
-    score = _el(branch, "setOutcomeValue", identifier="SCORE")
-    _el(score, "baseValue", "1", baseType="float")
-    otherwise = _el(_el(condition, "responseElse"), "setOutcomeValue", identifier="SCORE")
-    _el(otherwise, "baseValue", "0", baseType="float")
-    if feedback_from_response:
-        # The chosen answers name the feedback to show.
-        feedback = _el(processing, "setOutcomeValue", identifier="FEEDBACK")
-        _el(feedback, "variable", identifier="RESPONSE")
+    right, wrong = _el(condition, "responseIf"), _el(condition, "responseElse")
+    if isinstance(q, ShortAnswer):
+        # Every accepted answer, whatever its capitals. Not <mapResponse/>: engines that
+        # predate mapEntry's caseSensitive (pyslet among them) would score "AMK" 0 for "amk".
+        either = _el(right, "or")
+        for accepted in q.answers:
+            match = _el(either, "stringMatch", caseSensitive="false")
+            _el(match, "variable", identifier="RESPONSE")
+            _value(match, "baseValue", accepted.strip(), baseType="string")
+    else:
+        # All or nothing, a multiple response included: every right option and no wrong one.
+        match = _el(right, "match")
+        _el(match, "variable", identifier="RESPONSE")
+        _el(match, "correct", identifier="RESPONSE")
+    _score(right, "1")
+    _score(wrong, "0")
+    if isinstance(q, ShortAnswer):
+        _feedback(right, ["GOED", *shown], chosen=False)
+        _feedback(wrong, ["FOUT", *shown], chosen=False)
+    else:
+        _feedback(processing, shown, chosen=isinstance(q, (SingleChoice, MultipleResponse, TrueFalse)))
 
 
 def _item(q: Question) -> etree._Element:
@@ -116,7 +154,7 @@ def _item(q: Question) -> etree._Element:
             _el(right, "simpleAssociableChoice", pair.right, identifier=f"r{n}", matchMax=1)
         feedback.append(("ALGEMEEN", " ".join(p.feedback for p in q.pairs)))
     elif isinstance(q, ShortAnswer):
-        response = _declarations(item, "single", "string", [q.answers[0]])
+        response = _declarations(item, "single", "string", [q.answers[0].strip()])
         mapping = _el(response, "mapping", defaultValue=0)
         for accepted in q.answers:
             _el(mapping, "mapEntry", mapKey=accepted.strip(), mappedValue=1, caseSensitive="false")
@@ -125,9 +163,10 @@ def _item(q: Question) -> etree._Element:
         _el(body, "p", q.prompt)
         _el(_el(body, "p"), "textEntryInteraction", responseIdentifier="RESPONSE", expectedLength=30)
         feedback += [("GOED", q.feedback_correct), ("FOUT", q.feedback_wrong)]
-    _processing(item, isinstance(q, (SingleChoice, MultipleResponse, TrueFalse)))
     if q.explanation:
         feedback.append(("UITLEG", q.explanation))
+    # Shown after every attempt, right or wrong: the general feedback and the explanation.
+    _processing(item, q, [ident for ident, _ in feedback if ident in ("ALGEMEEN", "UITLEG")])
     for ident, text in feedback:
         _el(item, "modalFeedback", text, outcomeIdentifier="FEEDBACK", identifier=ident, showHide="show")
     return item
@@ -136,6 +175,10 @@ def _item(q: Question) -> etree._Element:
 def to_qti(course: Course) -> tuple[bytes, int, list[str]]:
     """A QTI 2.1 content package (zip): one item per question and a manifest."""
     manifest = etree.Element(f"{{{CP}}}manifest", nsmap={None: CP}, identifier=f"elearn-{course.course.id}")
+    # The QTI 2.1 packaging profile of IMS CP: how an LMS knows this is a QTI 2.1 package.
+    metadata = etree.SubElement(manifest, f"{{{CP}}}metadata")
+    etree.SubElement(metadata, f"{{{CP}}}schema").text = "QTIv2.1 Package"
+    etree.SubElement(metadata, f"{{{CP}}}schemaversion").text = "1.0.0"
     etree.SubElement(manifest, f"{{{CP}}}organizations")
     resources = etree.SubElement(manifest, f"{{{CP}}}resources")
     files: dict[str, bytes] = {}
