@@ -66,9 +66,16 @@ def assert_round_trip(course, parsed):
                 assert [answer(m["subanswer"]) for m in item["matchPairs"]] == [i.text.strip() for i in q.items]
             elif isinstance(q, ShortAnswer):
                 assert item["type"] == "Short"
-                assert [c["text"]["text"] for c in item["choices"]] == [a.strip() for a in q.answers]
-                assert all(c["feedback"]["text"] == q.feedback_correct.strip() for c in item["choices"])
-                assert q.feedback_wrong.strip() in item["globalFeedback"]["text"]
+                # The wrong-answer feedback rides on a catch-all answer (=%0%*, last), so only a
+                # learner who answered wrong sees it; the general feedback is for everyone.
+                *accepted, catch_all = item["choices"]
+                assert [c["text"]["text"] for c in accepted] == [a.strip() for a in q.answers]
+                assert all(c["feedback"]["text"] == q.feedback_correct.strip() and c["weight"] is None
+                           for c in accepted)
+                assert (catch_all["text"]["text"], catch_all["weight"]) == ("*", 0)
+                assert catch_all["feedback"]["text"] == q.feedback_wrong.strip()
+                general = (item["globalFeedback"] or {}).get("text") or ""
+                assert q.feedback_wrong.strip() not in general
             if q.explanation:
                 assert item["globalFeedback"]["text"].startswith(q.explanation.strip()), q.id
 

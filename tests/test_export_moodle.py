@@ -52,8 +52,14 @@ def test_moodle_xml_round_trip_of_the_whole_course():
             assert pairs == expected
         elif isinstance(q, ShortAnswer):
             assert node.get("type") == "shortanswer" and node.findtext("usecase") == "0"
-            assert [text(a, ".") for a in answers] == [a.strip() for a in q.answers]
-            assert q.feedback_wrong.strip() in text(node, "generalfeedback")
+            # The wrong-answer feedback rides on a catch-all answer (* at 0%, last), so only a
+            # learner who answered wrong sees it; the general feedback is for everyone.
+            assert [(text(a, "."), a.get("fraction")) for a in answers] == [
+                (a.strip(), "100") for a in q.answers] + [("*", "0")]
+            assert [text(a, "feedback") for a in answers] == [q.feedback_correct.strip()] * len(q.answers) + [
+                q.feedback_wrong.strip()]
+            assert text(node, "generalfeedback") == (q.explanation or "").strip()
+            assert q.feedback_wrong.strip() not in text(node, "generalfeedback")
 
 
 def test_moodle_export_is_deterministic(tmp_path):

@@ -54,7 +54,10 @@ def _answers(q: Question) -> str | None:
         return "\n".join(lines) + _general(q, " ".join(i.feedback for i in q.items))
     if isinstance(q, ShortAnswer):
         lines = [f"=[markdown]{escape(a)}#[markdown]{escape(q.feedback_correct)}" for a in q.answers]
-        return "\n".join(lines) + _general(q, q.feedback_wrong)
+        # A catch-all answer (* at 0%, last, as Moodle itself exports one): its feedback shows
+        # after a wrong answer only, where the general feedback shows always.
+        lines.append(f"=%0%*#[markdown]{escape(q.feedback_wrong)}")
+        return "\n".join(lines) + _general(q)
     return None
 
 

@@ -82,9 +82,12 @@ def to_moodle_xml(course: Course) -> tuple[bytes, int, list[str]]:
                     sub = _text(node, "subquestion", left)
                     etree.SubElement(etree.SubElement(sub, "answer"), "text").text = right.strip()
             elif isinstance(q, ShortAnswer):
-                node = _question(quiz, "shortanswer", q, q.prompt, [q.explanation, q.feedback_wrong])
+                node = _question(quiz, "shortanswer", q, q.prompt, [q.explanation])
                 etree.SubElement(node, "usecase").text = "0"
                 for a in q.answers:
                     _answer(node, 100, a, q.feedback_correct, fmt="moodle_auto_format")
+                # Moodle tries the answers in order and * matches anything: last, at 0%, it shows
+                # this feedback after a wrong answer only (the general feedback shows always).
+                _answer(node, 0, "*", q.feedback_wrong, fmt="moodle_auto_format")
     data = etree.tostring(quiz, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     return data, count, warnings
