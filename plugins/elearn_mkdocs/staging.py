@@ -9,6 +9,10 @@ that logger's level above WARNING, so a warning is never made and never counted,
 build passes. For the length of the build the logger lets warnings through again (its console
 handler keeps the level -q gave it, so nothing more is printed): with or without -q, a warning
 fails a strict build. What -q would hide is then given as one error at the end.
+
+ProperDocs does the same on its own logger, 'properdocs' ('mkdocs' hangs below it): the logger
+watched here is the one of the generator that runs (GENERATOR_LOGGER), or a failing ProperDocs
+build would replace site/.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ import logging
 import shutil
 import tempfile
 from pathlib import Path
+
+from . import GENERATOR_LOGGER
 
 
 class _Counter(logging.Handler):
@@ -38,7 +44,7 @@ class StagedBuild:
         for stale in self.target.parent.glob(f".{self.target.name}.bouw-*"):
             shutil.rmtree(stale, ignore_errors=True)
         self.folder = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.bouw-", dir=self.target.parent))
-        self._logger = logging.getLogger("mkdocs")
+        self._logger = logging.getLogger(GENERATOR_LOGGER)  # where the generator counts
         self._counter = _Counter() if strict else None
         self._restore: list[tuple[logging.Handler | logging.Logger, int]] = []
         if self._counter:

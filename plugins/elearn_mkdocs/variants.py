@@ -17,6 +17,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 from mkdocs.utils import yaml_load
 
+from . import GENERATOR_LOGGER
+
 
 class VariantFailed(RuntimeError):
     """The variant could not be built; the message is MkDocs' own words."""
@@ -45,8 +47,15 @@ class _Collect(logging.Handler):
 @contextlib.contextmanager
 def _quiet_mkdocs():
     """MkDocs' warnings and errors go to the exception, not to the author's terminal line by line."""
-    logger = logging.getLogger("mkdocs")
+    logger = logging.getLogger(GENERATOR_LOGGER)
     handler, level, propagate = _Collect(), logger.level, logger.propagate
+    legacy = logging.getLogger("mkdocs")
+    legacy_parent, legacy_propagate = legacy.parent, legacy.propagate
+    if legacy is not logger:
+        # ProperDocs: Material still logs on 'mkdocs'. ProperDocs' own command line hangs that
+        # logger below 'properdocs', where a strict build counts warnings; so do we, for the
+        # build, or Material's warnings would neither fail the variant nor reach the message.
+        legacy.parent, legacy.propagate = logger, True
     logger.addHandler(handler)
     logger.setLevel(logging.WARNING)
     logger.propagate = False
@@ -56,6 +65,7 @@ def _quiet_mkdocs():
         logger.removeHandler(handler)
         logger.setLevel(level)
         logger.propagate = propagate
+        legacy.parent, legacy.propagate = legacy_parent, legacy_propagate
 
 
 def build_offline_site(config_file: Path, site_dir: Path) -> None:
