@@ -55,3 +55,28 @@ def test_schema_describes_dutch_keys_and_closed_objects(tmp_path):
     (tmp_path / "meldcode.schema.json").write_text("{}", encoding="utf-8")
     stale = run("schema", "--check", "--out", str(tmp_path), cwd=tmp_path)
     assert stale.returncode == 1 and "meldcode.schema.json" in stale.stderr
+
+
+def test_every_property_of_every_schema_is_described():
+    """Authors see these descriptions in their editor: no field without one, nested ones too."""
+    described = 0
+
+    def properties(node, where):
+        if isinstance(node, dict):
+            for name, prop in (node.get("properties") or {}).items():
+                yield f"{where}.{name}", prop
+            for key, value in node.items():
+                yield from properties(value, f"{where}/{key}")
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                yield from properties(value, f"{where}[{index}]")
+
+    files = sorted((REPO / "schemas").glob("*.schema.json"))
+    assert len(files) == 8
+    for path in files:
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        assert schema["description"].strip(), path.name
+        for where, prop in properties(schema, path.name):
+            assert isinstance(prop, dict) and str(prop.get("description", "")).strip(), f"{where}: geen description"
+            described += 1
+    assert described >= 250  # every field of every model; a schema that lost its $defs would say far fewer

@@ -157,6 +157,19 @@ DecisionQuestionRef = Annotated[str, Ref("decision-question")]
 StepRef = Annotated[str, Ref("step")]
 RegimeRef = Annotated[str, Ref("regime")]
 
+# Every field has a Dutch description (and examples where they help): the JSON Schema shows
+# them to authors in their editor, so they are written for authors, in Dutch. They are
+# class-level metadata that validation never reads: a loaded object pays nothing for them.
+ID_RULE = "kleine letters, cijfers en koppeltekens; uniek in de hele cursus"
+SOURCE_DESCRIPTION = (
+    "Id van de bron van deze tekst: een bron uit content/bronnen.yml of uit de eigen `bronnen` van een sector."
+)
+
+
+def source_field(description: str = SOURCE_DESCRIPTION, **kwargs):
+    """The ``bron`` field that nearly every object has: one description, one example."""
+    return Field(description=description, examples=["ghnt-2018"], **kwargs)
+
 
 class Node(BaseModel):
     """Base of every content object: strict keys, Dutch aliases, provenance."""
@@ -207,49 +220,80 @@ def _every_field(model: type) -> frozenset[str]:
 class SourcedText(Node):
     """A statement with its own source."""
 
-    text: Markdown
-    source: SourceRef
+    text: Markdown = Field(description="De tekst (Markdown).")
+    source: SourceRef = source_field()
 
 
 # --- sources and glossary -------------------------------------------------
 
 
 class Source(Node):
-    id: Id
-    title: Text
-    short: Text | None = None
-    publisher: Text | None = None
-    year: int | None = Field(default=None, ge=1900, le=2100)
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
-    document: Text | None = None
-    note: Markdown | None = None
+    id: Id = Field(
+        description=f"Vaste id van de bron ({ID_RULE}). Andere bestanden verwijzen ernaar met `bron: <id>`; "
+        "een bron die nergens gebruikt wordt, geeft een waarschuwing.",
+        examples=["ghnt-2018"],
+    )
+    title: Text = Field(description="Volledige titel van de bron, zoals de pagina Bronnen hem toont.")
+    short: Text | None = Field(
+        default=None,
+        description="Korte naam, in de verwijzingen bij de tekst en als kop op de pagina Bronnen. "
+        "Zonder `kort` wordt de titel gebruikt.",
+        examples=["Programma GHNT (2018)"],
+    )
+    publisher: Text | None = Field(default=None, description="Uitgever of opsteller van de bron.",
+                                   examples=["Ministerie van VWS"])
+    year: int | None = Field(default=None, ge=1900, le=2100, description="Jaar van verschijnen (1900 tot en met 2100).",
+                             examples=[2018])
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = Field(
+        default=None, description="Webadres van de bron, beginnend met http:// of https://, zonder spaties.",
+        examples=["https://www.nji.nl/kindermishandeling/afwegingskader-meldcode"],
+    )
+    document: Text | None = Field(
+        default=None, description="Bestandsnaam van het brondocument; de pagina Bronnen noemt die als 'Brondocument'.",
+        examples=["programma-geweld-hoort-nergens-thuis-2018.txt"],
+    )
+    note: Markdown | None = Field(default=None, description="Toelichting bij de bron op de pagina Bronnen (Markdown).")
 
 
 class SourcesFile(Node):
-    sources: list[Source] = Field(min_length=1)
+    sources: list[Source] = Field(min_length=1,
+                                  description="Alle bronnen van de cursus, elk één keer (minstens één).")
 
 
 class Definition(Node):
-    id: Id
-    term: Text
-    definition: Markdown
-    source: SourceRef
-    see_also: list[DefinitionRef] = []
+    id: Id = Field(
+        description=f"Vaste id van het begrip ({ID_RULE}). Andere begrippen verwijzen ernaar met `zie_ook`, "
+        "vragen kunnen het toetsen met `toetst`.",
+        examples=["begrip-huiselijk-geweld"],
+    )
+    term: Text = Field(description="Het begrip zoals het in de begrippenlijst staat.", examples=["Huiselijke kring"])
+    definition: Markdown = Field(description="Uitleg van het begrip (Markdown).")
+    source: SourceRef = source_field()
+    see_also: list[DefinitionRef] = Field(
+        default=[], description="Ids van verwante begrippen uit content/begrippen.yml.",
+        examples=[["begrip-huiselijke-kring", "begrip-kindermishandeling"]],
+    )
 
 
 class GlossaryFile(Node):
-    definitions: list[Definition] = Field(min_length=1)
+    definitions: list[Definition] = Field(min_length=1,
+                                          description="Alle begrippen van de begrippenlijst (minstens één).")
 
 
 # --- course ---------------------------------------------------------------
 
 
 class Helpline(Node):
-    title: Text
-    phone: Text
-    emergency: Text
-    text: Markdown
-    source: SourceRef
+    title: Text = Field(
+        description="Kop van de hulplijn: boven het hulplijnblok op de startpagina en in de regel met de "
+        "telefoonnummers op elke pagina.",
+        examples=["Zorgen over geweld thuis? Veilig Thuis"],
+    )
+    phone: Text = Field(description="Telefoonnummer voor advies en meldingen; op de site een belknop "
+                        "(koppeltekens vallen weg in de link).", examples=["0800-2000"])
+    emergency: Text = Field(description="Nummer bij direct gevaar.", examples=["112"])
+    text: Markdown = Field(description="Tekst van het hulplijnblok op de startpagina (Markdown).")
+    source: SourceRef = source_field()
 
 
 # The pass mark of a test that names none, in percent: here and nowhere else.
@@ -259,202 +303,313 @@ DEFAULT_MASTERY = 80
 class ModuleTest(Node):
     """The module's test: how many questions it draws from the pool, and the bar to pass."""
 
-    count: int = Field(default=10, ge=1)
-    mastery: int = Field(default=DEFAULT_MASTERY, ge=1, le=100)
+    count: int = Field(
+        default=10, ge=1,
+        description="Hoeveel vragen de toets per poging trekt uit de vragenpool van de module. Meer dan de pool "
+        "heeft, is een fout.",
+    )
+    mastery: int = Field(
+        default=DEFAULT_MASTERY, ge=1, le=100,
+        description="Percentage goede antwoorden dat nodig is om de toets te halen (1 tot en met 100).",
+    )
 
 
 class Module(Node):
-    id: Id
-    title: Text
-    description: Markdown
-    pages: list[PageRef] = Field(min_length=1)
-    test: ModuleTest = ModuleTest()
-    minutes: int | None = Field(default=None, ge=1)  # study time; estimated from the text if absent
+    id: Id = Field(
+        description=f"Vaste id van de module ({ID_RULE}). Leerpaden noemen haar in `modules`, een vragenbank met "
+        "`module: <id>` vult haar toets; die toets heeft de id `toets-<id>`. Een module in geen enkel leerpad "
+        "geeft een waarschuwing.",
+        examples=["module-meldcode"],
+    )
+    title: Text = Field(description="Titel van de module, in het menu en op de startpagina.")
+    description: Markdown = Field(description="Korte beschrijving van de module op de startpagina (Markdown).")
+    pages: list[PageRef] = Field(
+        min_length=1,
+        description="Ids van de pagina's van de module, in leesvolgorde. Een pagina-id is de id van een "
+        "gegenereerde pagina (`programma`, `meldcode`, `rollen`, `sectoren`, of de id van een actielijn, stap, "
+        "het afwegingskader, de kindcheck of een sector) of van een eigen Markdown-pagina (`id:` in de kop, "
+        "anders het pad zonder .md, met koppeltekens).",
+        examples=[["meldcode", "stap-1-signalen", "stap-2-overleggen"]],
+    )
+    test: ModuleTest = Field(
+        default=ModuleTest(),
+        description="De toets van de module: hoeveel vragen hij trekt en wanneer hij gehaald is. De module heeft "
+        "alleen een toets als een vragenbank `module: <id van deze module>` heeft.",
+    )
+    minutes: int | None = Field(
+        default=None, ge=1,
+        description="Studietijd in minuten. Zonder `minuten` schat de site die uit de tekst (180 woorden per "
+        "minuut) plus een minuut per toetsvraag.",
+    )
 
 
 class Audience(Node):
-    id: Id
-    title: Text
-    description: Markdown
-    modules: list[ModuleRef] = Field(min_length=1)
+    id: Id = Field(description=f"Vaste id van het leerpad ({ID_RULE}).", examples=["leraar-in-opleiding"])
+    title: Text = Field(description="Naam van het leerpad, zoals de leerling het op de startpagina kiest.")
+    description: Markdown = Field(description="Voor wie het leerpad is en wat het biedt (Markdown).")
+    modules: list[ModuleRef] = Field(
+        min_length=1, description="Ids van de modules van dit leerpad (uit `modules` van de cursus), in volgorde.",
+        examples=[["module-programma", "module-meldcode"]],
+    )
 
 
 class CourseFile(Node):
-    id: Id
-    title: Text
-    subtitle: Text | None = None
-    intro: Markdown
-    helpline: Helpline
-    audiences: list[Audience] = Field(min_length=1)
-    modules: list[Module] = Field(min_length=1)
+    id: Id = Field(
+        description=f"Vaste id van de cursus ({ID_RULE}). De browser bewaart de voortgang onder `elearn:<id>`.",
+        examples=["meldcode-ghnt"],
+    )
+    title: Text = Field(description="Titel van de cursus, bovenaan de startpagina.")
+    subtitle: Text | None = Field(default=None, description="Ondertitel, cursief onder de titel op de startpagina.")
+    intro: Markdown = Field(description="Inleiding op de startpagina (Markdown).")
+    helpline: Helpline = Field(description="De hulplijn (Veilig Thuis en 112): op de startpagina en op elke pagina.")
+    audiences: list[Audience] = Field(
+        min_length=1,
+        description="De leerpaden: per doelgroep een reeks modules. De leerling kiest er een op de startpagina.",
+    )
+    modules: list[Module] = Field(min_length=1, description="Alle modules van de cursus, in de volgorde van het menu.")
 
 
 # --- programme Geweld hoort nergens thuis ------------------------------------
 
 
 class Action(Node):
-    text: Markdown
-    source: SourceRef | None = None
+    text: Markdown = Field(description="Wat het programma in dit thema doet (Markdown).")
+    source: SourceRef | None = source_field(
+        default=None, description="Id van de bron van deze actie, als die een andere is dan de bron van het thema; "
+        "zonder `bron` geldt die van het thema.",
+    )
 
 
 class Theme(Node):
-    id: Id
-    number: int = Field(ge=1)
-    title: Text
-    text: Markdown
-    actions: list[Action] = Field(min_length=1)
-    source: SourceRef
+    id: Id = Field(
+        description=f"Vaste id van het thema ({ID_RULE}). Vragen toetsen het met `toetst`; een thema dat geen "
+        "enkele vraag toetst, geeft een waarschuwing.",
+        examples=["al1-bespreekbaar-maken"],
+    )
+    number: int = Field(ge=1, description="Volgnummer binnen de actielijn: 1, 2, 3 … in de volgorde waarin de "
+                        "thema's staan.")
+    title: Text = Field(description="Titel van het thema.")
+    text: Markdown = Field(description="Waar het thema over gaat (Markdown).")
+    actions: list[Action] = Field(min_length=1, description="Wat het programma gaat doen (minstens één actie).")
+    source: SourceRef = source_field()
 
 
 class ActionLine(Node):
-    id: Id
-    number: int = Field(ge=1)
-    title: Text
-    goal: Markdown
-    themes: list[Theme] = Field(min_length=1)
-    indicators: list[SourcedText] = []
-    note: Markdown | None = None
-    source: SourceRef
+    id: Id = Field(
+        description=f"Vaste id van de actielijn ({ID_RULE}); ook de id van haar pagina. Vragen toetsen haar met "
+        "`toetst`; een actielijn die geen enkele vraag toetst, geeft een waarschuwing.",
+        examples=["eerder-en-beter-in-beeld"],
+    )
+    number: int = Field(ge=1, description="Volgnummer: 1, 2, 3 … in de volgorde waarin de actielijnen staan.")
+    title: Text = Field(description="Titel van de actielijn.")
+    goal: Markdown = Field(description="Doel van de actielijn, bovenaan haar pagina (Markdown).")
+    themes: list[Theme] = Field(min_length=1, description="De thema's van de actielijn (minstens één), op volgorde.")
+    indicators: list[SourcedText] = Field(
+        default=[], description="Indicatoren: waaraan het programma ziet of de actielijn resultaat heeft."
+    )
+    note: Markdown | None = Field(default=None, description="Toelichting onder de indicatoren (Markdown).")
+    source: SourceRef = source_field()
 
 
 class Figure(Node):
-    id: Id
-    value: Text
-    label: Markdown
-    source: SourceRef
-    note: Markdown | None = None
+    id: Id = Field(description=f"Vaste id van het kerncijfer ({ID_RULE}).", examples=["cijfer-kindermishandeling"])
+    value: Text = Field(description="Het cijfer, als tekst: zet het tussen aanhalingstekens.", examples=["119.000"])
+    label: Markdown = Field(description="Wat het cijfer telt (Markdown).",
+                            examples=["kinderen per jaar slachtoffer van kindermishandeling"])
+    source: SourceRef = source_field()
+    note: Markdown | None = Field(default=None, description="Toelichting, tussen haakjes achter de omschrijving "
+                                  "(Markdown).")
 
 
 class Phase(Node):
-    id: Id
-    title: Text
-    period: Text
-    text: Markdown
-    source: SourceRef
+    id: Id = Field(description=f"Vaste id van de fase ({ID_RULE}).", examples=["fase-1"])
+    title: Text = Field(description="Naam van de fase.", examples=["Fase 1 — opbouw"])
+    period: Text = Field(description="Wanneer de fase loopt.", examples=["tweede kwartaal 2018 tot en met eind 2018"])
+    text: Markdown = Field(description="Wat er in de fase gebeurt (Markdown).")
+    source: SourceRef = source_field()
 
 
 class Milestone(Node):
-    when: Text
-    text: Markdown
-    source: SourceRef
+    when: Text = Field(description="Wanneer de mijlpaal valt.", examples=["eind april 2018"])
+    text: Markdown = Field(description="Wat er dan bereikt is (Markdown).")
+    source: SourceRef = source_field()
 
 
 class ProgrammeFile(Node):
-    id: Id
-    title: Text
-    intro: Markdown
-    mission: SourcedText
-    ambition: SourcedText
-    organisation: SourcedText | None = None
-    action_lines: list[ActionLine] = Field(min_length=1)
-    figures: list[Figure] = []
-    phases: list[Phase] = []
-    milestones: list[Milestone] = []
-    notes: list[SourcedText] = []
+    id: Id = Field(description=f"Vaste id van het programma ({ID_RULE}).", examples=["geweld-hoort-nergens-thuis"])
+    title: Text = Field(description="Naam van het programma, de titel van de programmapagina.")
+    intro: Markdown = Field(description="Inleiding op de programmapagina (Markdown).")
+    mission: SourcedText = Field(description="De opdracht van het programma, met bron.")
+    ambition: SourcedText = Field(description="De ambitie van het programma, met bron.")
+    organisation: SourcedText | None = Field(default=None, description="Hoe het programma georganiseerd is, met bron.")
+    action_lines: list[ActionLine] = Field(
+        min_length=1, description="De actielijnen (minstens één), op volgorde; elk krijgt een eigen pagina."
+    )
+    figures: list[Figure] = Field(default=[], description="Kerncijfers, in een tabel op de programmapagina.")
+    phases: list[Phase] = Field(default=[], description="De fasering van het programma.")
+    milestones: list[Milestone] = Field(default=[], description="Mijlpalen, in een tabel op de programmapagina.")
+    notes: list[SourcedText] = Field(default=[], description="Opmerkingen, onder 'Let op' op de programmapagina.")
 
 
 # --- meldcode -------------------------------------------------------------
 
 
 class Step(Node):
-    id: Id
-    number: int = Field(ge=1, le=5)
-    title: Text
-    summary: Markdown
-    what_you_do: list[SourcedText] = Field(min_length=1)
-    source: SourceRef
+    id: Id = Field(
+        description=f"Vaste id van de stap ({ID_RULE}); ook de id van haar pagina. Sectorroutes en casussen "
+        "verwijzen ernaar met `stap`, vragen met `toetst`; een stap die geen enkele vraag toetst, geeft een "
+        "waarschuwing.",
+        examples=["stap-1-signalen"],
+    )
+    number: int = Field(ge=1, le=5, description="Nummer van de stap: 1 tot en met 5, in de volgorde waarin de "
+                        "stappen staan.")
+    title: Text = Field(description="Titel van de stap.", examples=["Signalen in kaart brengen"])
+    summary: Markdown = Field(description="De kern van de stap in een paar zinnen (Markdown).")
+    what_you_do: list[SourcedText] = Field(min_length=1, description="Wat je in deze stap doet (minstens één punt).")
+    source: SourceRef = source_field()
 
 
 class Branch(Node):
-    consequence: Markdown
-    decision: Literal["melden", "afsluiten", "hulp"] | None = None
-    next: DecisionQuestionRef | None = None
+    consequence: Markdown = Field(description="Wat dit antwoord betekent en wat je dan doet (Markdown).")
+    decision: Literal["melden", "afsluiten", "hulp"] | None = Field(
+        default=None,
+        description="Het besluit waarin dit antwoord uitkomt: `melden`, `afsluiten` of `hulp`. Hulp is geen "
+        "eindpunt: bij `hulp` hoort ook `naar`. Zonder besluit is `naar` verplicht.",
+    )
+    next: DecisionQuestionRef | None = Field(
+        default=None,
+        description="Id van de afwegingsvraag (uit `vragen` van het afwegingskader) die na dit antwoord komt. "
+        "Verplicht zonder `besluit` en bij `besluit: hulp`. De vragen mogen niet in een kring naar elkaar "
+        "verwijzen: elke route eindigt in melden of afsluiten.",
+        examples=["afweging-2-onveiligheid"],
+    )
 
 
 class DecisionQuestion(Node):
-    id: Id
-    number: int = Field(ge=1)
-    question: Text
-    note: Markdown | None = None
-    yes: Branch
-    no: Branch
-    source: SourceRef
+    id: Id = Field(
+        description=f"Vaste id van de afwegingsvraag ({ID_RULE}). Antwoorden verwijzen ernaar met `naar`, "
+        "casusuitkomsten met `afwegingsvraag`, vragen met `toetst`; een afwegingsvraag die geen enkele vraag "
+        "toetst, geeft een waarschuwing.",
+        examples=["afweging-1-vermoeden"],
+    )
+    number: int = Field(ge=1, description="Volgnummer: 1, 2, 3 … in de volgorde waarin de vragen staan. Elke vraag "
+                        "moet vanaf vraag 1 te bereiken zijn (anders een waarschuwing).")
+    question: Text = Field(description="De vraag die je jezelf stelt.",
+                           examples=["Is er sprake van acute en/of structurele onveiligheid?"])
+    note: Markdown | None = Field(default=None, description="Toelichting bij de vraag (Markdown).")
+    yes: Branch = Field(description="Wat volgt als het antwoord ja is: een besluit en/of de volgende vraag.")
+    no: Branch = Field(description="Wat volgt als het antwoord nee is: een besluit en/of de volgende vraag.")
+    source: SourceRef = source_field()
 
 
 class Norm(Node):
-    id: Id
-    text: Markdown
-    source: SourceRef
+    id: Id = Field(description=f"Vaste id van de meldnorm ({ID_RULE}); ook het anker op de pagina.",
+                   examples=["meldnorm-acute-of-structurele-onveiligheid"])
+    text: Markdown = Field(description="Wanneer je volgens deze norm meldt (Markdown).")
+    source: SourceRef = source_field()
 
 
 class DecisionFramework(Node):
-    id: Id
-    title: Text
-    intro: Markdown
-    questions: list[DecisionQuestion] = Field(min_length=1)
-    norms: list[Norm] = []
-    points: list[SourcedText] = []
-    source: SourceRef
+    id: Id = Field(description=f"Vaste id van het afwegingskader ({ID_RULE}); ook de id van zijn pagina. Vragen "
+                   "toetsen het met `toetst`.", examples=["afwegingskader"])
+    title: Text = Field(description="Titel van de pagina.", examples=["Het afwegingskader"])
+    intro: Markdown = Field(description="Inleiding op de pagina (Markdown).")
+    questions: list[DecisionQuestion] = Field(
+        min_length=1, description="De afwegingsvragen (minstens één), in de volgorde waarin je ze beantwoordt."
+    )
+    norms: list[Norm] = Field(default=[], description="De professionele normen om te melden.")
+    points: list[SourcedText] = Field(default=[], description="Aandachtspunten, onder 'Let op'.")
+    source: SourceRef = source_field()
 
 
 class Kindcheck(Node):
-    id: Id
-    title: Text
-    intro: Markdown
-    checks: list[SourcedText] = Field(min_length=1)
-    triggers: list[SourcedText] = []
-    moments: list[SourcedText] = []
-    points: list[SourcedText] = []
-    source: SourceRef
+    id: Id = Field(
+        description=f"Vaste id van de kindcheck ({ID_RULE}); ook de id van haar pagina. Vragen toetsen haar met "
+        "`toetst`; toetst geen enkele vraag haar, dan geeft dat een waarschuwing.",
+        examples=["kindcheck"],
+    )
+    title: Text = Field(description="Titel van de pagina.", examples=["De kindcheck"])
+    intro: Markdown = Field(description="Inleiding op de pagina (Markdown).")
+    checks: list[SourcedText] = Field(min_length=1, description="Wat je nagaat (minstens één punt).")
+    triggers: list[SourcedText] = Field(default=[], description="Signalen bij ouders die aanleiding geven tot de "
+                                        "kindcheck.")
+    moments: list[SourcedText] = Field(default=[], description="Wanneer je de kindcheck doet.")
+    points: list[SourcedText] = Field(default=[], description="Aandachtspunten.")
+    source: SourceRef = source_field()
 
 
 class Role(Node):
-    id: Id
-    title: Text
-    summary: Markdown
-    tasks: list[SourcedText] = []
-    facts: list[SourcedText] = []
-    source: SourceRef
+    id: Id = Field(description=f"Vaste id van de rol ({ID_RULE}); ook het anker op de pagina Rollen.",
+                   examples=["aandachtsfunctionaris"])
+    title: Text = Field(description="Naam van de rol.", examples=["De aandachtsfunctionaris"])
+    summary: Markdown = Field(description="Wat de rol inhoudt, in een paar zinnen (Markdown).")
+    tasks: list[SourcedText] = Field(default=[], description="Taken van de rol.")
+    facts: list[SourcedText] = Field(default=[], description="Feiten over de rol, onder 'Goed om te weten'.")
+    source: SourceRef = source_field()
 
 
 class Law(Node):
-    title: Text
-    intro: Markdown
-    scope: list[SourcedText] = Field(min_length=1)
-    source: SourceRef
+    title: Text = Field(description="Naam van de wet.",
+                        examples=["Wet verplichte meldcode huiselijk geweld en kindermishandeling"])
+    intro: Markdown = Field(description="Wat de wet vraagt, op de pagina over de meldcode (Markdown).")
+    scope: list[SourcedText] = Field(min_length=1, description="Voor wie de meldcode geldt (minstens één punt).")
+    source: SourceRef = source_field()
 
 
 class SectorStep(Node):
     """How one of the five steps works out in a sector."""
 
-    id: Id
-    step_ref: StepRef
-    what_you_do: list[SourcedText] = Field(min_length=1)
-    consult: list[SourcedText] = []
-    record: list[SourcedText] = []
-    signals: list[SourcedText] = []
-    pitfalls: list[SourcedText] = []
+    id: Id = Field(
+        description=f"Vaste id van deze uitwerking ({ID_RULE}); ook het anker op de routepagina. Vragen toetsen "
+        "haar met `toetst`; een uitwerking die geen enkele vraag toetst, geeft een waarschuwing.",
+        examples=["onderwijs-stap-1"],
+    )
+    step_ref: StepRef = Field(
+        description="Id van de stap van de meldcode (uit `stappen` in content/meldcode.yml) die dit blok uitwerkt. "
+        "Elke stap komt in een route precies één keer voor, in de volgorde 1 tot en met 5.",
+        examples=["stap-1-signalen"],
+    )
+    what_you_do: list[SourcedText] = Field(min_length=1, description="Wat je in deze stap doet in deze sector "
+                                           "(minstens één punt).")
+    consult: list[SourcedText] = Field(default=[], description="Met wie je overlegt.")
+    record: list[SourcedText] = Field(default=[], description="Wat je vastlegt.")
+    signals: list[SourcedText] = Field(default=[], description="Signalen om op te letten.")
+    pitfalls: list[SourcedText] = Field(default=[], description="Valkuilen.")
 
 
 class Regime(Node):
     """A rule of the sector's own, beside the meldcode: never without a source."""
 
-    id: Id
-    title: Text
-    text: Markdown
-    route: list[SourcedText] = []
-    source: SourceRef
+    id: Id = Field(
+        description=f"Vaste id van de regeling ({ID_RULE}); ook het anker op de routepagina. Een casusuitkomst "
+        "die buiten de meldcode eindigt, verwijst ernaar met `regeling`.",
+        examples=["onderwijs-zedenmisdrijf-personeel"],
+    )
+    title: Text = Field(description="Naam van de regeling.")
+    text: Markdown = Field(description="Wat de regeling inhoudt en wanneer ze geldt (Markdown).")
+    route: list[SourcedText] = Field(default=[], description="De stappen van de regeling, genummerd getoond.")
+    source: SourceRef = source_field()
 
 
 class SectorFile(Node):
-    id: Id
-    title: Text
-    audience: Text
-    intro: Markdown
-    source: SourceRef
-    sources: list[Source] = []  # the sector's own sources, cited like any other
-    steps: list[SectorStep] = Field(min_length=1)
-    regimes: list[Regime] = []
+    id: Id = Field(description=f"Vaste id van de sector ({ID_RULE}); ook de id van de routepagina.",
+                   examples=["onderwijs"])
+    title: Text = Field(description="Naam van de sector.", examples=["Onderwijs"])
+    audience: Text = Field(description="Voor wie de route is: welke professionals.",
+                           examples=["Leraren, mentoren en intern begeleiders"])
+    intro: Markdown = Field(description="Inleiding op de routepagina (Markdown).")
+    source: SourceRef = source_field()
+    # the sector's own sources, cited like any other
+    sources: list[Source] = Field(
+        default=[], description="Eigen bronnen van de sector. Elk bestand verwijst ernaar met `bron: <id>`, net "
+        "als naar de bronnen in content/bronnen.yml.",
+    )
+    steps: list[SectorStep] = Field(
+        min_length=1, description="Hoe elk van de vijf stappen uitpakt in deze sector: elke stap precies één keer, "
+        "in de volgorde 1 tot en met 5.",
+    )
+    regimes: list[Regime] = Field(default=[], description="Eigen regelingen van de sector naast de meldcode, elk "
+                                  "met bron.")
 
 
 QuizOrPageRef = Annotated[str, Ref("quiz-or-page")]
@@ -463,33 +618,47 @@ QuizOrPageRef = Annotated[str, Ref("quiz-or-page")]
 class Activity(Node):
     """One part of a session: how long, how, with what, and which quiz, case or page."""
 
-    title: Text
-    minutes: int = Field(ge=1)
-    method: Text
-    text: Markdown
-    materials: list[Text] = []
-    uses: list[QuizOrPageRef] = []
+    title: Text = Field(description="Titel van de activiteit.", examples=["Wat vraagt de wet van je?"])
+    minutes: int = Field(ge=1, description="Duur van de activiteit in minuten. Samen zijn de activiteiten precies "
+                         "de `duur` van de sessie.", examples=[10])
+    method: Text = Field(description="De werkvorm.", examples=["Plenair gesprek"])
+    text: Markdown = Field(description="Wat de trainer doet en laat doen (Markdown).")
+    materials: list[Text] = Field(default=[], description="Wat je nodig hebt.", examples=[["Beamer", "Flip-over"]])
+    uses: list[QuizOrPageRef] = Field(
+        default=[],
+        description="Ids van wat de activiteit gebruikt: een pagina, een vraag of casus, een vragenbank, de toets "
+        "van een module (`toets-<module-id>`) of de oefenvragen van een pagina (`oefen-<pagina-id>`).",
+        examples=[["meldcode", "toets-module-meldcode"]],
+    )
 
 
 class SessionPlan(Node):
-    id: Id
-    title: Text
-    audience: Text
-    duration: int = Field(ge=1)  # minutes: the activities must add up to it
-    goal: Markdown
-    activities: list[Activity] = Field(min_length=1)
-    facilitator_notes: list[Markdown] = []
-    source: SourceRef | None = None
+    id: Id = Field(description=f"Vaste id van het sessieplan ({ID_RULE}); ook de id van zijn pagina onder Voor "
+                   "trainers.", examples=["introductie-leraren"])
+    title: Text = Field(description="Titel van de sessie.")
+    audience: Text = Field(description="Voor wie de sessie is.",
+                           examples=["Pabo-studenten en studenten van de tweedegraads lerarenopleiding"])
+    # minutes: the activities must add up to it
+    duration: int = Field(ge=1, description="Duur van de sessie in minuten: de `minuten` van de activiteiten "
+                          "tellen daar precies tot op.", examples=[90])
+    goal: Markdown = Field(description="Wat de deelnemers na de sessie kunnen (Markdown).")
+    activities: list[Activity] = Field(min_length=1, description="De activiteiten (minstens één), in de volgorde "
+                                       "van de sessie.")
+    facilitator_notes: list[Markdown] = Field(default=[], description="Notities voor de trainer (Markdown).")
+    source: SourceRef | None = source_field(default=None)
 
 
 class MeldcodeFile(Node):
-    id: Id
-    title: Text
-    law: Law
-    steps: list[Step] = Field(min_length=5, max_length=5)
-    decision_framework: DecisionFramework
-    kindcheck: Kindcheck
-    roles: list[Role] = Field(min_length=1)
+    id: Id = Field(description=f"Vaste id van de meldcode ({ID_RULE}).", examples=["meldcode"])
+    title: Text = Field(description="Titel van de pagina over de meldcode.")
+    law: Law = Field(description="De wet: wat ze vraagt en voor wie ze geldt.")
+    steps: list[Step] = Field(min_length=5, max_length=5, description="De vijf stappen van de meldcode, op "
+                              "volgorde (precies vijf).")
+    decision_framework: DecisionFramework = Field(description="Het afwegingskader: de vragen die leiden tot het "
+                                                  "besluit over melden en hulp.")
+    kindcheck: Kindcheck = Field(description="De kindcheck.")
+    roles: list[Role] = Field(min_length=1, description="Wie wat doet bij de meldcode (minstens één rol); samen "
+                              "op de pagina Rollen.")
 
 
 def walk(node: Node) -> Iterator[Node]:
