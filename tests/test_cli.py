@@ -3,7 +3,8 @@
 import json
 import re
 
-from helpers import REPO, edit, elearn
+import pytest
+from helpers import REPO, edit, elearn, mkdocs_build
 
 def run(*args, cwd):
     return elearn(*args, cwd=cwd)
@@ -22,6 +23,52 @@ def test_check_fails_with_file_line_col_on_a_broken_copy(mini):
     assert "content/programma.yml:19:9: fout: onbekend veld 'titl'\n    tip: bedoel je 'titel'?" in result.stderr
     assert "content/programma.yml:17:9: fout: verplicht veld 'titel' ontbreekt" in result.stderr
     assert result.stderr.endswith("2 fout(en), 0 waarschuwing(en).\n")
+
+
+def _with_one_warning(course):
+    """The course with exactly one warning: a theme that no question tests any more."""
+    edit(course / "quizzes" / "mini.yml", "toetst: [al-een, thema-een]", "toetst: [al-een]")
+    return course
+
+
+WARNING = "content/programma.yml:17:9: waarschuwing: 'thema-een' wordt door geen enkele vraag getoetst"
+
+
+def test_check_counts_a_warning_as_an_error_like_the_strict_site_build(mini):
+    result = run("check", cwd=_with_one_warning(mini))
+    assert result.returncode == 1
+    assert WARNING in result.stderr
+    assert result.stderr.rstrip().endswith(
+        "0 fout(en), 1 waarschuwing(en). strict: waarschuwingen tellen als fout, zoals bij `make site` "
+        "(--no-strict: alleen fouten)."
+    )
+    assert "Inhoud in orde" not in result.stdout
+
+
+def test_check_no_strict_passes_and_still_shows_the_warning(mini):
+    result = run("check", "--no-strict", cwd=_with_one_warning(mini))
+    assert result.returncode == 0, result.stderr
+    assert WARNING in result.stderr
+    # the mini course's mkdocs.yml sets no strict: only the Makefile's strict build stops
+    assert result.stdout == ("Inhoud in orde zonder strict (1 waarschuwing(en)); `make site` (mkdocs build "
+                             "--strict) stopt op deze waarschuwingen.\n")
+
+
+def test_check_no_strict_says_when_mkdocs_yml_makes_every_build_strict(mini):
+    (mini / "mkdocs.yml").write_text("strict: true\n" + (mini / "mkdocs.yml").read_text(encoding="utf-8"),
+                                     encoding="utf-8")
+    result = run("check", "--no-strict", cwd=_with_one_warning(mini))
+    assert result.returncode == 0, result.stderr
+    assert "elke build (mkdocs.yml zet strict: true) stopt op deze waarschuwingen" in result.stdout
+
+
+@pytest.mark.build
+def test_the_strict_site_build_fails_on_the_same_warning(mini, tmp_path, caplog):
+    from mkdocs.exceptions import Abort
+
+    with pytest.raises(Abort):
+        mkdocs_build(_with_one_warning(mini), tmp_path / "site", strict=True)
+    assert "'thema-een' wordt door geen enkele vraag getoetst" in caplog.text
 
 
 def test_check_from_another_folder_with_root(mini, tmp_path):

@@ -38,17 +38,51 @@ CONFIG = click.option("--config", "config_file", type=click.Path(exists=True, di
 
 @main.command("check")
 @ROOT
-def check_command(root: Path) -> None:
-    """Controleer alle inhoud en meld elk probleem met bestand, regel en kolom."""
+@click.option("--strict/--no-strict", default=True, show_default=True,
+              help="Strict: waarschuwingen tellen als fout, zoals bij `make site` (mkdocs build --strict). "
+                   "Met --no-strict tellen alleen fouten.")
+def check_command(root: Path, strict: bool) -> None:
+    """Controleer alle inhoud en meld elk probleem met bestand, regel en kolom.
+
+    Het oordeel is dat van `make site`: die bouwt strict, dus ook een waarschuwing laat de
+    controle mislukken. --no-strict geeft het milde oordeel: alleen fouten tellen."""
+    # Strict by default, whatever mkdocs.yml says: `make site` passes --strict, which overrides
+    # the config, and one command must not pass what the other then refuses.
     _, diagnostics = check(root)
     if diagnostics:
         click.echo(format_all(diagnostics), err=True)
     errors = sum(d.is_error for d in diagnostics)
     warnings = len(diagnostics) - errors
-    if errors:
-        click.echo(f"{errors} fout(en), {warnings} waarschuwing(en).", err=True)
+    if errors or (strict and warnings):
+        summary = f"{errors} fout(en), {warnings} waarschuwing(en)."
+        if strict and warnings:
+            summary += " strict: waarschuwingen tellen als fout, zoals bij `make site` (--no-strict: alleen fouten)."
+        click.echo(summary, err=True)
         sys.exit(1)
+    if warnings:  # only without strict: say which builds still stop on them
+        builds = ("elke build (mkdocs.yml zet strict: true)" if _config_strict(root)
+                  else "`make site` (mkdocs build --strict)")
+        click.echo(f"Inhoud in orde zonder strict ({warnings} waarschuwing(en)); {builds} stopt op deze "
+                   "waarschuwingen.")
+        return
     click.echo(f"Inhoud in orde ({warnings} waarschuwing(en)).")
+
+
+def _config_strict(root: Path) -> bool:
+    """Whether the course's mkdocs.yml says ``strict: true``: then even a plain `mkdocs build` or
+    `mkdocs serve` stops on a warning. Read as YAML only (no MkDocs: it would start the plugins);
+    tags such as !ENV stand for nothing here."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    try:
+        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8-sig"), Loader=Loader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return False
+    return isinstance(config, dict) and config.get("strict") is True
 
 
 @main.command("stats")
