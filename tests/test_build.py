@@ -152,14 +152,23 @@ def test_no_page_loads_anything_from_another_host(built_site):
 
 
 @pytest.mark.build
-def test_repeated_builds_in_one_process_do_not_pile_up_frozen_objects(mini, tmp_path):
-    # The plugin freezes the collector's view of the course for the page build; `mkdocs
-    # serve` builds again and again in one process, and must not keep every old course.
-    import gc
+def test_the_course_own_language_and_colour_are_used(mini, tmp_path):
+    """theme.language and palette.primary in mkdocs.yml reach what we make beside Material's
+    pages: the web manifest, the theme colour of the browser bar, the app icons."""
+    import json
+    import struct
+    import zlib
 
-    counts = []
-    for n in range(4):
-        mkdocs_build(mini, tmp_path / f"site{n}")
-        counts.append(gc.get_freeze_count())
-    # Without collecting the old build first, each build adds some 1,600 frozen objects here.
-    assert counts[3] - counts[1] < 500, counts
+    edit(mini / "mkdocs.yml", "  language: nl\n", "  language: en\n  palette:\n    primary: teal\n")
+    site = tmp_path / "site"
+    mkdocs_build(mini, site)
+    manifest = json.loads((site / "manifest.webmanifest").read_text(encoding="utf-8"))
+    assert manifest["lang"] == "en"
+    assert manifest["theme_color"] == "#009485"  # Material's teal
+    page = read(site, "index.html")
+    assert '<html lang="en"' in page
+    assert '<meta name="theme-color" content="#009485">' in page
+    png = (site / "assets" / "elearn" / "icon-192.png").read_bytes()
+    idat = png[png.index(b"IDAT") + 4: png.index(b"IEND") - 8]
+    assert zlib.decompress(idat)[1:4] == bytes((0x00, 0x94, 0x85))  # the first pixel, after the row's filter byte
+    assert struct.unpack(">I", png[16:20])[0] == 192

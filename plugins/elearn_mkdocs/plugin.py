@@ -19,13 +19,13 @@ from elearn.privacy import external_resources
 from elearn.publish import IFRAME_WORKER, offline_files, site_files
 from elearn.publish.served import HEAD_SCRIPTS, THEME_DIR, stylesheets
 from elearn.slots import QuizSlots
+from elearn.validate.site_config import check_extra_files
 
 from .config import ElearnConfig
 from .staging import StagedBuild
+from .theme import language, primary_colour, rgb
 
 log = get_plugin_logger(__name__)
-
-THEME_COLOUR, THEME_RGB = "#3f51b5", (0x3F, 0x51, 0xB5)  # Material's indigo, as in mkdocs.yml
 
 
 class ElearnPlugin(BasePlugin[ElearnConfig]):
@@ -53,10 +53,14 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
             self._staged = StagedBuild(config.site_dir, config.strict)
             config.site_dir = str(self._staged.folder)
         root = Path(self.config.root or Path(config.config_file_path).parent)
+        settings = check_extra_files(Path(config.config_file_path),
+                                     {"extra_css": config.extra_css, "extra_javascript": config.extra_javascript})
         try:
             self.build = prepare(root)
         except ContentError as exc:
-            raise PluginError(str(exc)) from exc
+            raise PluginError(str(ContentError(settings + exc.diagnostics))) from exc
+        if settings:
+            raise PluginError(str(ContentError(settings)))
         for warning in self.build.warnings:
             log.warning(warning.format())
         if config.nav is None and self.config.navigation:
@@ -75,7 +79,7 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
             "pages": {p.uri: p.id for p in self.build.site.pages},
             "scripts": HEAD_SCRIPTS,  # the theme loads them in the head
             "hosted": not self._offline,
-            "theme_colour": THEME_COLOUR,
+            "theme_colour": primary_colour(config.theme),
         }
         config.extra_css.extend(u for u in stylesheets() if u not in config.extra_css)
         config.markdown_extensions.append(QuizDirectiveExtension(lambda line: self._slots.lookup(line)))
@@ -162,8 +166,9 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
     def _write_offline_files(self, config) -> None:
         site = Path(config.site_dir)  # the staging folder, until the build is put in place
         course = self.build.course.course
+        colour = primary_colour(config.theme)
         files, cache = offline_files(site, course.title, config.site_name[:30], course.subtitle or course.title,
-                                     THEME_COLOUR, THEME_RGB)
+                                     colour, rgb(colour), language(config.theme))
         for path, data in files.items():
             (site / path).write_bytes(data)
         log.info(

@@ -11,6 +11,7 @@ import click
 from .build import check
 from .diagnostics import format_all
 from .site import site_pages
+from .validate.site_config import check_extra_files, read_site_config
 
 
 @click.group()
@@ -49,6 +50,9 @@ def check_command(root: Path, strict: bool) -> None:
     # Strict by default, whatever mkdocs.yml says: `make site` passes --strict, which overrides
     # the config, and one command must not pass what the other then refuses.
     _, diagnostics = check(root)
+    settings = read_site_config(root / "mkdocs.yml")
+    diagnostics += check_extra_files(root / "mkdocs.yml", {key: settings.get(key) or []
+                                                           for key in ("extra_css", "extra_javascript")})
     if diagnostics:
         click.echo(format_all(diagnostics), err=True)
     errors = sum(d.is_error for d in diagnostics)
@@ -70,19 +74,8 @@ def check_command(root: Path, strict: bool) -> None:
 
 def _config_strict(root: Path) -> bool:
     """Whether the course's mkdocs.yml says ``strict: true``: then even a plain `mkdocs build` or
-    `mkdocs serve` stops on a warning. Read as YAML only (no MkDocs: it would start the plugins);
-    tags such as !ENV stand for nothing here."""
-    import yaml
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    try:
-        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8-sig"), Loader=Loader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return False
-    return isinstance(config, dict) and config.get("strict") is True
+    `mkdocs serve` stops on a warning."""
+    return read_site_config(root / "mkdocs.yml").get("strict") is True
 
 
 @main.command("stats")

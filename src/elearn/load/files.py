@@ -40,13 +40,8 @@ def find_files(root: Path) -> CourseFiles:
 def _walk(folder: Path, project: Path, into: list[Path], diagnostics: list[Diagnostic], seen: set) -> None:
     real = folder.resolve()
     info = os.stat(real)
-    if (info.st_dev, info.st_ino) in seen:
-        diagnostics.append(Diagnostic(
-            Position(display_path(folder), 1, 1),
-            f"de map '{folder.name}' verwijst (via een snelkoppeling, symlink) naar een map waar hij zelf in staat: "
-            "een kring zonder einde",
-            f"verwijder de snelkoppeling '{display_path(folder)}', of laat hem naar een andere map wijzen",
-        ))
+    if (info.st_dev, info.st_ino) in seen:  # a loop through more than one link
+        diagnostics.append(_loop(folder))
         return
     seen = seen | {(info.st_dev, info.st_ino)}
     try:
@@ -63,7 +58,7 @@ def _walk(folder: Path, project: Path, into: list[Path], diagnostics: list[Diagn
         try:
             entry.name.encode("utf-8")
         except UnicodeEncodeError:
-            shown = os.fsencode(path).decode("utf-8", "backslashreplace")
+            shown = f"{display_path(folder)}/{os.fsencode(entry.name).decode('utf-8', 'backslashreplace')}"
             diagnostics.append(Diagnostic(
                 Position(shown, 1, 1),
                 "de naam van dit bestand is geen geldige tekst (UTF-8); de site kan er geen adres van maken",
@@ -87,7 +82,18 @@ def _walk(folder: Path, project: Path, into: list[Path], diagnostics: list[Diagn
                     "kopieer het bestand naar de cursus in plaats van ernaar te verwijzen",
                 ))
                 continue
+            if target == real or target in real.parents:
+                diagnostics.append(_loop(path))  # said at the link itself, before walking round once
+                continue
         if entry.is_dir():
             _walk(path, project, into, diagnostics, seen)
         elif entry.is_file():
             into.append(path)
+
+
+def _loop(link: Path) -> Diagnostic:
+    return Diagnostic(
+        Position(display_path(link), 1, 1),
+        f"'{link.name}' is een snelkoppeling (symlink) naar een map waar hij zelf in staat: een kring zonder einde",
+        f"verwijder de snelkoppeling '{display_path(link)}', of laat hem naar een andere map wijzen",
+    )

@@ -41,13 +41,19 @@ def load_page(content: Path, path: Path) -> tuple[MarkdownPage | None, list[Diag
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, [Diagnostic(
+        undecodable = [Diagnostic(
             Position(shown, line, col),
             f"deze pagina is geen geldige UTF-8-tekst (byte {data[exc.start]:#04x} kan daarin niet)",
             "sla het bestand op als UTF-8 (in de meeste editors: Opslaan als, codering UTF-8); een é of ë "
             "uit een oud bestand is vaak Latin-1",
         )]
+        # Read on as well as we can, so that the page keeps its id and a link to it is not
+        # reported as a second, misleading error.
+        text = data.decode("utf-8-sig", errors="replace")
+    else:
+        undecodable = []
     meta, diagnostics = _front_matter(text, shown)
+    diagnostics = undecodable + diagnostics
     page_id = meta.get("id")
     if page_id is None:
         page_id = rel.removesuffix(".md").replace("/", "-")
@@ -71,9 +77,9 @@ def _front_matter(text: str, shown: str) -> tuple[dict, list[Diagnostic]]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, []
-    doc, diagnostics = parse_yaml(match.group(1) or "", shown)
-    # Lines in the front matter are lines of the page, one further down (the first ---).
-    diagnostics = [_shifted(d) for d in diagnostics]
+    # One empty line for the opening ---: a line the parser names is then the page's own line,
+    # in the message too.
+    doc, diagnostics = parse_yaml("\n" + (match.group(1) or ""), shown)
     if doc is None:
         if any("leeg" in d.message for d in diagnostics):
             return {}, []  # an empty front matter: nothing to say
@@ -88,7 +94,6 @@ def _front_matter(text: str, shown: str) -> tuple[dict, list[Diagnostic]]:
     meta: dict = {}
     for key, value in doc.data.items():
         where = doc.key_pos.get((key,), Position(shown, 1, 0))
-        where = Position(shown, where.line + 1, where.col)
         if key == "id":
             if not isinstance(value, str) or not _ID.match(value):
                 diagnostics.append(Diagnostic(
@@ -103,10 +108,6 @@ def _front_matter(text: str, shown: str) -> tuple[dict, list[Diagnostic]]:
             continue
         meta[key] = value
     return meta, diagnostics
-
-
-def _shifted(d: Diagnostic) -> Diagnostic:
-    return Diagnostic(Position(d.pos.file, d.pos.line + 1, d.pos.col), d.message, d.hint, d.severity) if d.pos else d
 
 
 def _suggest(value: str) -> str:

@@ -34,11 +34,11 @@ def site_files(course: Course, site: RenderedSite, urls: dict[str, str], markdow
 
 
 def offline_files(site_dir: Path, title: str, short_name: str, description: str, colour: str,
-                  rgb: tuple[int, int, int]) -> tuple[dict[str, bytes], Precache]:
+                  rgb: tuple[int, int, int], lang: str) -> tuple[dict[str, bytes], Precache]:
     """The files of a hosted site that works offline, made from the built site in ``site_dir``:
     icons, the web manifest and the service worker with every page and asset to keep."""
     files = {f"assets/elearn/icon-{size}.png": icon_png(size, rgb) for size in (192, 512)}
-    files[MANIFEST] = web_manifest(title, short_name, description, colour).encode("utf-8")
+    files[MANIFEST] = web_manifest(title, short_name, description, colour, lang).encode("utf-8")
     cache = precache(site_dir, extra=files)  # the icons and the manifest are kept offline too
     files[WORKER] = service_worker(cache).encode("utf-8")
     return files, cache

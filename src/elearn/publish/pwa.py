@@ -73,13 +73,13 @@ def service_worker(cache: Precache) -> str:
     )
 
 
-def web_manifest(name: str, short_name: str, description: str, colour: str) -> str:
+def web_manifest(name: str, short_name: str, description: str, colour: str, lang: str) -> str:
     return json.dumps(
         {
             "name": name,
             "short_name": short_name,
             "description": description,
-            "lang": "nl",
+            "lang": lang,  # theme.language in mkdocs.yml, as on every page
             "start_url": "./",
             "scope": "./",
             "display": "standalone",

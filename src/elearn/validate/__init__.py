@@ -32,7 +32,7 @@ def validate(course: Course, pages: list[PageSpec], quizzes: dict[str, QuizSpec]
     quiz_ids = set(quizzes)
     diagnostics: list[Diagnostic] = []
     diagnostics += check_unique_ids(nodes)
-    diagnostics += check_author_html(nodes, course.markdown_pages)
+    diagnostics += check_author_html(nodes, course.markdown_pages, {p.uri for p in pages})
     diagnostics += check_pages(pages)
     # Every reference, found once: (node, field, kind, target id, list index).
     refs = [(node, *found) for node in nodes for found in references(node)]

@@ -17,6 +17,8 @@ filtered or rewritten: a text is accepted as it is, or refused with a located er
 
 from __future__ import annotations
 
+import difflib
+import posixpath
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -24,6 +26,7 @@ from ..course import MarkdownPage
 from ..diagnostics import Diagnostic, Position
 from ..mdtext import md_block, md_convert
 from ..model import Node
+from ..quiz.model import ShortAnswer
 
 BLOCKED = {
     "script": "een script", "iframe": "een ingesloten pagina (iframe)", "frame": "een frame",
@@ -36,6 +39,9 @@ URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "poster", "ba
                   "cite", "longdesc", "manifest", "ping", "lowsrc", "dynsrc"}
 LOADS = {"img", "video", "audio", "source", "track", "input", "picture", "image"}  # fetch by themselves
 SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:")
+# Texts that are never Markdown: a learner's typed answer is compared with them, and a page shows
+# them escaped, character for character.
+PLAIN_TEXT = {(ShortAnswer, "answers")}
 
 
 @dataclass(frozen=True)
@@ -48,10 +54,14 @@ class Problem:
 
 
 def problems_in_html(html: str) -> list[Problem]:
+    return _checked(html).problems
+
+
+def _checked(html: str) -> _Checker:
     checker = _Checker()
     checker.feed(html)
     checker.close()
-    return checker.problems
+    return checker
 
 
 def problems_in_markdown(text: str) -> list[Problem]:
@@ -66,6 +76,7 @@ class _Checker(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.problems: list[Problem] = []
+        self.links: list[str] = []  # the hrefs of <a>, for the link check of hand-written pages
 
     def _problem(self, message: str, hint: str, token: str) -> None:
         line, col = self.getpos()
@@ -80,6 +91,8 @@ class _Checker(HTMLParser):
         for name, value in attrs:
             value = (value or "").strip()
             plain = "".join(value.split()).lower()  # browsers ignore spaces and line breaks in a scheme
+            if tag == "a" and name == "href":
+                self.links.append(value)
             if name.startswith("on"):
                 self._problem(f"het attribuut {name}= op <{tag}> zou code laten lopen",
                               f"laat {name}=\"...\" weg; de tekst mag geen scripts bevatten", f"{name}=")
@@ -107,11 +120,14 @@ def _elsewhere(url: str) -> bool:
 # --- over the whole course ---------------------------------------------------------------
 
 
-def check_author_html(nodes: list[Node], pages: list[MarkdownPage]) -> list[Diagnostic]:
-    """Every text of every object in ``nodes`` (the whole course, walked), and every Markdown page."""
+def check_author_html(nodes: list[Node], pages: list[MarkdownPage], site_uris: set[str]) -> list[Diagnostic]:
+    """Every text of every object in ``nodes`` (the whole course, walked), and every Markdown page;
+    ``site_uris``: the Markdown files of the site, generated ones too, for the pages' links."""
     found = []
     for node in nodes:
         for field, value in node.__dict__.items():
+            if (type(node), field) in PLAIN_TEXT:
+                continue
             if isinstance(value, str):
                 found += _located(node, field, None, problems_in_markdown(value))
             elif isinstance(value, list):
@@ -119,7 +135,7 @@ def check_author_html(nodes: list[Node], pages: list[MarkdownPage]) -> list[Diag
                     if isinstance(item, str):
                         found += _located(node, field, index, problems_in_markdown(item))
     for page in pages:
-        found += check_page(page.text, page.pos.file)
+        found += check_page(page.text, page.pos.file, page.path, site_uris)
     return found
 
 
@@ -130,14 +146,33 @@ def _located(node: Node, field: str, index: int | None, problems: list[Problem])
     return [Diagnostic(pos, p.message, p.hint) for p in problems]
 
 
-def check_page(text: str, shown: str) -> list[Diagnostic]:
+def check_page(text: str, shown: str, uri: str = "", site_uris: set[str] | None = None) -> list[Diagnostic]:
     """A Markdown page, converted as the site converts it (so an example in a code block is no
-    problem), each problem on the first line that holds what it is about."""
-    problems = problems_in_html(md_convert(text)) if "<" in text or "[" in text or "&" in text else []
+    problem), each problem on the first line that holds what it is about. With ``site_uris``, a
+    link to a page that does not exist is one too: said here, in Dutch and located, rather than
+    only in MkDocs' own warning at the end of the build."""
+    if "<" not in text and "[" not in text and "&" not in text:
+        return []
+    checker = _checked(md_convert(text))
+    problems = list(checker.problems)
+    if site_uris is not None:
+        for href in checker.links:
+            target = href.split("#", 1)[0]
+            if not target.endswith(".md") or "://" in target or target.startswith(("/", "mailto:")):
+                continue
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(uri), target))
+            if resolved not in site_uris:
+                near = difflib.get_close_matches(resolved, sorted(site_uris), n=1)
+                problems.append(Problem(0, 0, f"de link naar '{target}' leidt nergens heen: de site heeft geen "
+                                        f"pagina '{resolved}'",
+                                        f"bedoel je '{posixpath.relpath(near[0], posixpath.dirname(uri) or '.')}'?"
+                                        if near else "verwijs naar een bestaande pagina, relatief aan deze",
+                                        target))
     lines = text.lower().splitlines()
     found = []
     for p in problems:
         token = p.token.lower()
-        line = next((n for n, row in enumerate(lines, start=1) if token and token in row), 1)
-        found.append(Diagnostic(Position(shown, line, 1), p.message, p.hint))
+        line, col = next(((n, row.index(token) + 1) for n, row in enumerate(lines, start=1) if token and token in row),
+                         (1, 1))
+        found.append(Diagnostic(Position(shown, line, col), p.message, p.hint))
     return found
