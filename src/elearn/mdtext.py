@@ -65,10 +65,17 @@ def md_block(text: str) -> str:
 
 
 def md_convert(text: str) -> str:
-    """A whole page's Markdown to HTML, not kept (a page is read once)."""
-    md = _markdown()
+    """A whole hand-written page's Markdown to HTML, not kept (a page is read once), with what
+    MkDocs always adds (fenced code) and the block extensions a course's mkdocs.yml uses: an
+    example in a code block is code, as on the site."""
+    md = _page_markdown()
     md.reset()
     return md.convert(text)
+
+
+@functools.lru_cache(maxsize=1)
+def _page_markdown() -> markdown.Markdown:
+    return markdown.Markdown(extensions=["attr_list", "fenced_code", "tables", "md_in_html", "def_list", "admonition"])
 
 
 def md_inline(text: str) -> str:
