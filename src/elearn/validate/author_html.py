@@ -39,6 +39,10 @@ URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "poster", "ba
                   "cite", "longdesc", "manifest", "ping", "lowsrc", "dynsrc"}
 LOADS = {"img", "video", "audio", "source", "track", "input", "picture", "image"}  # fetch by themselves
 SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:")
+# Converting a page costs as much as MkDocs' own conversion of it: only a page with one of these
+# can hold anything the check is about (raw HTML, an entity that hides a scheme, a script or data
+# address in a Markdown link, a link to another page).
+_PAGE_SIGNS = ("<", "&", "script:", "data:", ".md")
 # Texts that are never Markdown: a learner's typed answer is compared with them, and a page shows
 # them escaped, character for character.
 PLAIN_TEXT = {ShortAnswer: {"answers"}}
@@ -153,8 +157,9 @@ def check_page(text: str, shown: str, uri: str = "", site_uris: set[str] | None 
     problem), each problem on the first line that holds what it is about. With ``site_uris``, a
     link to a page that does not exist is one too: said here, in Dutch and located, rather than
     only in MkDocs' own warning at the end of the build."""
-    if "<" not in text and "[" not in text and "&" not in text:
-        return []
+    lowered = text.lower()
+    if not any(sign in lowered for sign in _PAGE_SIGNS):
+        return []  # nothing that could become a tag, an entity, a script address or a page link
     checker = _checked(md_convert(text))
     problems = list(checker.problems)
     if site_uris is not None:
