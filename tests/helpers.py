@@ -274,3 +274,44 @@ def play(page, url: str, strategy: str, attempts: int, seed: int = 1) -> list[tu
     page.goto(url)
     page.wait_for_selector("[data-elearn-test][data-elearn-ready]", state="attached")
     return [tuple(r) for r in page.evaluate(PLAY, [strategy, attempts, seed])]
+
+
+# --- what a package links to ---
+
+def package_links(archive) -> list[tuple[str, str, str]]:
+    """(page, link as written, file it leads to) for every relative href and src in the HTML pages
+    of a zip (a ``zipfile.ZipFile``), the way a browser resolves them on file://."""
+    import posixpath
+    from html.parser import HTMLParser
+    from urllib.parse import unquote, urlsplit
+
+    class Refs(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.found = []
+
+        def handle_starttag(self, tag, attrs):
+            self.found += [v for k, v in attrs if k in ("href", "src") and v]
+
+    links = []
+    for name in archive.namelist():
+        if not name.endswith(".html"):
+            continue
+        refs = Refs()
+        refs.feed(archive.read(name).decode("utf-8"))
+        for ref in refs.found:
+            parts = urlsplit(ref)
+            if parts.scheme or parts.netloc or not parts.path:
+                continue  # another site, tel:, or a place on the same page
+            path = unquote(parts.path)
+            target = path.lstrip("/") if path.startswith("/") else posixpath.join(posixpath.dirname(name), path)
+            target = posixpath.normpath(posixpath.join(target, "index.html") if path.endswith("/") else target)
+            links.append((name, ref, target))
+    return links
+
+
+def trainer_files(names) -> list[str]:
+    """The trainers' material among the files of a package: their section, and the group results
+    tool with its list of questions (which names the right option of each)."""
+    return [n for n in names if n.startswith("trainers/")
+            or n in ("assets/elearn/vragen.js", "assets/elearn/groep.js", "assets/elearn/groep.css")]

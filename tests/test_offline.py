@@ -1,6 +1,7 @@
 """Offline both ways: a service worker for the hosted site, and a zip for file://."""
 
 import contextlib
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -9,7 +10,8 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
-from helpers import REPO, answer_every_question, answer_quiz, edit, elearn, mkdocs_build, serving
+from helpers import (REPO, answer_every_question, answer_quiz, edit, elearn, mkdocs_build, package_links, serving,
+                     trainer_files)
 
 PAGES = ["programma/", "programma/eerder-en-beter-in-beeld/", "programma/specifieke-groepen/", "meldcode/",
          "meldcode/stap-1-signalen/", "meldcode/stap-3-gesprek/", "meldcode/afwegingskader/", "meldcode/kindcheck/",
@@ -170,13 +172,75 @@ def test_zip_works_from_disk_with_no_network(browser, unzipped):
     page.reload()
     page.goto((out / "voortgang" / "index.html").as_uri())
     expect(page.locator("[data-elearn-dashboard]")).to_contain_text("✓ gehaald")
-    # The trainer tools load from disk too, when they are first used.
+    # Classroom mode loads from disk too, when it is first used (the button is on every question).
     page.goto((out / "toetsen" / "module-afwegen.html").as_uri() + "?klassikaal=toets-module-afwegen&vraag=af-casus-bakker")
     expect(page.locator(".elearn-classroom-status")).to_have_text("Casus, beslismoment 1")
-    page.goto((out / "trainers" / "groepsresultaten.html").as_uri())
-    expect(page.get_by_text("Nog geen voortgangsbestanden ingelezen.")).to_be_visible()
     assert foreign == []
     context.close()
+
+
+@pytest.mark.build
+def test_learners_zip_holds_no_trainer_material_and_links_to_none(unzipped):
+    target, out = unzipped
+    archive = zipfile.ZipFile(target)
+    names = set(archive.namelist())
+    assert trainer_files(names) == []
+    links = package_links(archive)
+    assert len({page for page, _, _ in links}) > 30  # every page was read
+    assert [link for link in links if "trainers/" in link[2]] == []
+    assert [link for link in links if link[2] not in names] == []  # and no other dead link either
+    assert not re.search(r">\s*Voor trainers\s*<", (out / "index.html").read_text(encoding="utf-8"))  # the menu
+    assert "trainers/" not in (out / "search" / "search_index.js").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def trainers_zip(tmp_path_factory):
+    target = tmp_path_factory.mktemp("zip") / "cursus-trainers.zip"
+    result = elearn("export", "offline", "--trainers", "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    assert "voor trainers, met hand-outs en antwoordsleutels" in result.stdout
+    return target
+
+
+@pytest.mark.build
+def test_trainers_zip_carries_keys_hand_outs_and_group_results(trainers_zip, unzipped):
+    archive = zipfile.ZipFile(trainers_zip)
+    names = set(archive.namelist())
+    for module in ("module-meldcode", "module-afwegen", "module-sector-jgz"):
+        assert {f"trainers/antwoorden/{module}.html", f"trainers/hand-outs/{module}.html"} <= names
+    assert {"trainers/index.html", "trainers/groepsresultaten.html", "assets/elearn/vragen.js"} <= names
+    assert set(zipfile.ZipFile(unzipped[0]).namelist()) < names  # the learners' zip, and more
+    links = package_links(archive)
+    assert [link for link in links if link[2] not in names] == []
+    assert ("index.html", "trainers/index.html") in {(page, target) for page, _, target in links}
+    assert re.search(r">\s*Voor trainers\s*<", archive.read("index.html").decode("utf-8"))
+
+
+@pytest.mark.build
+def test_what_an_author_puts_under_trainers_stays_with_the_trainers(mini, tmp_path):
+    (mini / "content" / "trainers").mkdir()
+    (mini / "content" / "trainers" / "draaiboek.md").write_text("# Draaiboek\n\nAlleen voor trainers.\n",
+                                                                 encoding="utf-8")
+    (mini / "content" / "trainers" / "sleutel.txt").write_text("A, C, B\n", encoding="utf-8")
+    names = {}
+    for who, option in (("learners", []), ("trainers", ["--trainers"])):
+        target = tmp_path / f"{who}.zip"
+        result = elearn("export", "offline", *option, "-o", str(target), cwd=mini)
+        assert result.returncode == 0, result.stderr
+        names[who] = set(zipfile.ZipFile(target).namelist())
+    own = {"trainers/draaiboek.html", "trainers/sleutel.txt"}
+    assert own | {"trainers/antwoorden/module-een.html"} <= names["trainers"]
+    assert trainer_files(names["learners"]) == [] and "oefenen.html" in names["learners"]
+
+
+def test_trainers_zip_runs_group_results_from_disk(browser, trainers_zip, tmp_path):
+    zipfile.ZipFile(trainers_zip).extractall(tmp_path / "usb")
+    page = browser.new_page()
+    page.goto((tmp_path / "usb" / "trainers" / "groepsresultaten.html").as_uri())
+    expect(page.get_by_text("Nog geen voortgangsbestanden ingelezen.")).to_be_visible()
+    page.goto((tmp_path / "usb" / "trainers" / "antwoorden" / "module-afwegen.html").as_uri())
+    expect(page.locator("h1")).to_contain_text("Antwoorden")
+    page.close()
 
 
 @pytest.mark.build

@@ -14,6 +14,11 @@ class ElearnConfig(Config):
     navigation = c.Type(bool, default=True)
     """Build ``nav`` from the course's modules when mkdocs.yml has no ``nav`` of its own."""
 
+    trainers = c.Type(bool, default=True)
+    """The trainers' section (``trainers/``: session plans, hand-outs, answer keys, group results).
+    Off, the site leaves it out, files and navigation alike: the offline zip and the SCORM package
+    that learners get are built that way."""
+
     parallel = c.Deprecated(
         message="'parallel' onder elearn doet niets meer: de quizzen worden zonder tweede proces snel genoeg "
                 "gemaakt. Haal de regel weg uit mkdocs.yml."

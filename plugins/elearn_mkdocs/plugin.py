@@ -18,6 +18,7 @@ from elearn.directive import QuizDirectiveExtension
 from elearn.privacy import external_resources
 from elearn.publish import IFRAME_WORKER, offline_files, site_files
 from elearn.publish.served import HEAD_SCRIPTS, THEME_DIR, stylesheets
+from elearn.site import TRAINERS_DIR
 from elearn.slots import QuizSlots
 from elearn.validate.site_config import check_extra_files
 
@@ -56,7 +57,7 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
         settings = check_extra_files(Path(config.config_file_path),
                                      {"extra_css": config.extra_css, "extra_javascript": config.extra_javascript})
         try:
-            self.build = prepare(root)
+            self.build = prepare(root, trainers=self.config.trainers)
         except ContentError as exc:
             raise PluginError(str(ContentError(settings + exc.diagnostics))) from exc
         if settings:
@@ -89,9 +90,11 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
     def on_files(self, files: Files, config) -> Files:
         if not self.config.enabled:
             return files
-        # The course's YAML sits in docs_dir but is input, not something to publish.
+        # The course's YAML sits in docs_dir but is input, not something to publish; without the
+        # trainers' section, nothing an author put under trainers/ is published either.
         for file in list(files):
-            if file.src_uri.endswith((".yml", ".yaml")):
+            if file.src_uri.endswith((".yml", ".yaml")) or (
+                    not self.config.trainers and file.src_uri.startswith(TRAINERS_DIR)):
                 files.remove(file)
         site = self.build.site
         # Pages an index links instead of the navigation: MkDocs need not report them.

@@ -24,15 +24,27 @@ class VariantFailed(RuntimeError):
     """The variant could not be built; the message is MkDocs' own words."""
 
 
-def offline_plugins(config_file: Path) -> list:
-    """The author's plugins as mkdocs.yml lists them, with Material's offline plugin added."""
+def offline_plugins(config_file: Path, trainers: bool = True) -> list:
+    """The author's plugins as mkdocs.yml lists them, with Material's offline plugin added; without
+    ``trainers``, the elearn plugin is told to leave the trainers' section out."""
     with open(config_file, "rb") as file:
         raw = yaml_load(file) or {}  # MkDocs' own reading: INHERIT, !ENV and !relative included
     plugins = list(raw.get("plugins") or ["search"])
     names = {p if isinstance(p, str) else next(iter(p)) for p in plugins}
     if not names & {"offline", "material/offline"}:
         plugins.append("offline")
+    if not trainers:
+        plugins = [_without_trainers(p) for p in plugins]
     return plugins
+
+
+def _without_trainers(plugin):
+    """An entry of the plugin list; the elearn plugin's gets ``trainers: false`` beside the author's options."""
+    name = plugin if isinstance(plugin, str) else next(iter(plugin))
+    if name != "elearn":
+        return plugin
+    options = {} if isinstance(plugin, str) else dict(plugin[name] or {})
+    return {name: {**options, "trainers": False}}
 
 
 class _Collect(logging.Handler):
@@ -68,13 +80,13 @@ def _quiet_mkdocs():
         legacy.parent, legacy.propagate = legacy_parent, legacy_propagate
 
 
-def build_offline_site(config_file: Path, site_dir: Path) -> None:
-    """Builds the variant for file:// into ``site_dir``, strict: every warning fails it.
-    Raises VariantFailed with MkDocs' own words."""
+def build_offline_site(config_file: Path, site_dir: Path, trainers: bool = True) -> None:
+    """Builds the variant for file:// into ``site_dir``, strict: every warning fails it; with the
+    trainers' section or, for learners, without. Raises VariantFailed with MkDocs' own words."""
     with _quiet_mkdocs() as said:
         try:
             config = load_config(str(config_file), site_dir=str(site_dir), use_directory_urls=False, strict=True,
-                                 plugins=offline_plugins(config_file))
+                                 plugins=offline_plugins(config_file, trainers))
             try:
                 build(config)
             finally:

@@ -14,7 +14,7 @@ from .diagnostics import ContentError, Diagnostic
 from .load import load_course
 from .quiz.plan import quiz_specs
 from .render.markdown import RenderedSite, render_site
-from .site import site_pages
+from .site import learner_pages, site_pages
 from .validate import validate
 
 @dataclass
@@ -38,11 +38,13 @@ def check(root: Path) -> tuple[Course, list[Diagnostic]]:
     return course, diagnostics
 
 
-def prepare(root: Path) -> CourseBuild:
+def prepare(root: Path, trainers: bool = True) -> CourseBuild:
+    """``trainers``: with the trainers' section (the hosted site); without it for a package that
+    learners get. The whole course is validated either way: it is one course."""
     course, diagnostics, pages, quizzes = _checked(root)
     if any(d.is_error for d in diagnostics):
         raise ContentError(diagnostics)
-    return CourseBuild(course, diagnostics, render_site(course, pages, quizzes))
+    return CourseBuild(course, diagnostics, render_site(course, pages if trainers else learner_pages(pages), quizzes))
 
 
 def _checked(root: Path):

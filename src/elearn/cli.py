@@ -10,7 +10,7 @@ import click
 
 from .build import check
 from .diagnostics import format_all
-from .site import site_pages
+from .site import module_pool, site_pages
 from .validate.site_config import check_extra_files, read_site_config
 
 
@@ -129,19 +129,25 @@ def export_group() -> None:
 @export_group.command("offline")
 @output_option("cursus-offline.zip")
 @CONFIG
-def export_offline_command(output: Path, config_file: Path) -> None:
+@click.option("--trainers", is_flag=True,
+              help="Met het deel voor trainers (sessieplannen, hand-outs, antwoordsleutels, groepsresultaten). "
+                   "Zonder deze optie is de zip voor deelnemers: dat deel zit er niet in.")
+def export_offline_command(output: Path, config_file: Path, trainers: bool) -> None:
     """Een zip die werkt van een USB-stick: uitpakken en index.html openen, zonder internet."""
     from .export.offline import offline_zip
 
     data, count = _with_offline_site(config_file, output, "Geen zip gemaakt: de site kon niet worden gebouwd.",
-                                     offline_zip)
+                                     offline_zip, trainers=trainers)
     _write(output, data)
-    click.echo(f"Geschreven: {output} ({count} bestanden). Uitpakken en index.html openen; zonder internet.")
+    who = ("voor trainers, met hand-outs en antwoordsleutels" if trainers
+           else "voor deelnemers, zonder het deel voor trainers")
+    click.echo(f"Geschreven: {output} ({count} bestanden, {who}). Uitpakken en index.html openen; zonder internet.")
 
 
-def _with_offline_site(config_file: Path, output: Path, failed: str, pack):
+def _with_offline_site(config_file: Path, output: Path, failed: str, pack, trainers: bool = False):
     """The course built for file:// (through the MkDocs adapter: the CLI may use it, the core may
-    not) into a temporary folder, and ``pack(site_dir)`` of it. On failure nothing is written."""
+    not) into a temporary folder, and ``pack(site_dir)`` of it. On failure nothing is written.
+    Without ``trainers`` the site is the learners' one: no trainers' section, no answer keys."""
     import tempfile
 
     from elearn_mkdocs.variants import VariantFailed, build_offline_site
@@ -149,7 +155,7 @@ def _with_offline_site(config_file: Path, output: Path, failed: str, pack):
     with tempfile.TemporaryDirectory(prefix="elearn-") as tmp:
         site = Path(tmp) / "site"
         try:
-            build_offline_site(config_file.resolve(), site)
+            build_offline_site(config_file.resolve(), site, trainers=trainers)
         except VariantFailed as exc:
             click.echo(str(exc), err=True)
             click.echo(f"{failed} {output} is niet aangeraakt.", err=True)
@@ -222,10 +228,22 @@ def export_scorm_command(output: Path, config_file: Path) -> None:
     if any(d.is_error for d in diagnostics):
         click.echo(format_all(diagnostics), err=True)
         sys.exit(1)
+    # The package is for learners: no trainers' section (the default of _with_offline_site).
     data, count = _with_offline_site(config_file, output, "Geen pakket gemaakt.",
                                      lambda site: scorm_package(site, course.course.title, course.course.id))
     _write(output, data)
-    click.echo(f"Geschreven: {output} ({count} bestanden, één SCO, beheersing 80%).")
+    click.echo(f"Geschreven: {output} ({count} bestanden, één SCO, zonder het deel voor trainers; "
+               f"{_pass_marks(course)}).")
+
+
+def _pass_marks(course) -> str:
+    """What the package counts as passed, in the author's words: each test at its own beheersing."""
+    marks = sorted({m.test.mastery for m in course.course.modules if module_pool(course, m.id)})
+    if not marks:
+        return "geen toetsen"
+    if len(marks) == 1:
+        return f"toetsen gehaald bij {marks[0]}%"
+    return "toetsen gehaald bij hun eigen beheersing: " + ", ".join(f"{m}%" for m in marks)
 
 
 if __name__ == "__main__":

@@ -122,11 +122,24 @@ def trainer_pages(course: Course, tested: list) -> list[PageSpec]:
 # The "Voor trainers" section of the navigation: a page with one of these templates is
 # material for the trainer, in no module and no course work for the progress record.
 TRAINER_TEMPLATES = ("trainers.md.j2", "session.md.j2", "handout.md.j2", "answers.md.j2", "group.md.j2")
+TRAINERS_DIR = "trainers/"  # the trainers' section, and whatever an author puts beside it
 REFERENCE_PAGES = ("begrippen", "bronnen", "certificaat")
 # Pages that end with "Test jezelf": the questions that test what the page teaches.
 PRACTICE_TEMPLATES = (
     "action_line.md.j2", "step.md.j2", "framework.md.j2", "kindcheck.md.j2", "roles.md.j2", "sector.md.j2",
 )
+
+
+def is_trainer_page(page: PageSpec) -> bool:
+    """Material for the trainer: generated for the trainers' section, or written under trainers/."""
+    return page.template in TRAINER_TEMPLATES or page.uri.startswith(TRAINERS_DIR)
+
+
+def learner_pages(pages: list[PageSpec]) -> list[PageSpec]:
+    """The site without the trainers' section, for packages handed to learners: their answer keys
+    and hand-outs stay with the trainer, and nothing left links to them (the navigation, the
+    sources page and the course data are all made from this list)."""
+    return [p for p in pages if not is_trainer_page(p)]
 
 
 def module_pool(course: Course, module_id: str) -> list:

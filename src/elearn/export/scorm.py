@@ -1,9 +1,16 @@
-"""SCORM 1.2 package: the offline site, a launch page that talks to the LMS, a manifest.
+"""SCORM 1.2 package: the offline site for learners, a launch page that talks to the LMS, a manifest.
 
 One SCO for the whole course, not one per module: the learner's record is one per
 course (pages, tests, path, place), SCORM 1.2 lets SCOs share no data, and the learner
-moves freely between modules as on the site. The LMS gets the course's status (passed
-when the chosen path is complete), the average test score, the place and the record.
+moves freely between modules as on the site. The LMS gets the course's status (completed
+when the chosen path is complete), the average test score once every test of the path has
+a result, the place and the record (assets/scorm.js says what and why).
+
+The manifest declares no adlcp:masteryscore. Each test has its own pass mark (beheersing),
+which one number cannot stand for; and an LMS that lets a mastery score override the status
+(Moodle does by default) would turn every finished attempt with a score into "passed" or
+"failed", which Moodle's default completion rule ("Completed") never accepts. The package
+decides the status itself.
 """
 
 from __future__ import annotations
@@ -20,7 +27,6 @@ IMSCP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
 ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 SCHEMAS = PACKAGE / "vendor" / "scorm12"
-MASTERY = 80
 
 LAUNCH = """<!doctype html>
 <html lang="nl">
@@ -51,7 +57,6 @@ def manifest(title: str, identifier: str, files: list[str]) -> bytes:
     etree.SubElement(organization, f"{{{IMSCP}}}title").text = title
     item = etree.SubElement(organization, f"{{{IMSCP}}}item", identifier="item-cursus", identifierref="sco-cursus")
     etree.SubElement(item, f"{{{IMSCP}}}title").text = title
-    etree.SubElement(item, f"{{{ADLCP}}}masteryscore").text = str(MASTERY)
     resources = etree.SubElement(root, f"{{{IMSCP}}}resources")
     resource = etree.SubElement(resources, f"{{{IMSCP}}}resource", identifier="sco-cursus", type="webcontent",
                                 href="scorm.html")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..course import Course
 from ..render.markdown import RenderedSite
+from ..site import is_trainer_page
 from .served import ASSETS, COURSE_SCRIPT, PACKAGE, QUESTIONS_SCRIPT, served
 from .coursedata import course_map, course_script, question_map, script
 from .pwa import MANIFEST, WORKER, Precache, icon_png, precache, service_worker, web_manifest
@@ -17,6 +18,8 @@ from .pwa import MANIFEST, WORKER, Precache, icon_png, precache, service_worker,
 # "iframe-worker" for Material to recognise it).
 IFRAME_WORKER = "assets/elearn/iframe-worker-shim.js"
 IFRAME_WORKER_SOURCE = PACKAGE / "vendor" / "iframe-worker" / "shim.js"
+# The trainers' group results tool (only its page loads it).
+GROUP_TOOL = ("assets/elearn/groep.js", "assets/elearn/groep.css")
 
 
 def site_files(course: Course, site: RenderedSite, urls: dict[str, str], markdown_of: dict[str, str],
@@ -29,7 +32,13 @@ def site_files(course: Course, site: RenderedSite, urls: dict[str, str], markdow
     if offline:
         files[IFRAME_WORKER] = IFRAME_WORKER_SOURCE
     files[COURSE_SCRIPT] = course_script(course_map(course, site.pages, urls, markdown_of, site.quizzes))
-    files[QUESTIONS_SCRIPT] = script("ELEARN_QUESTIONS", question_map(course, urls, site.quizzes))
+    if any(is_trainer_page(p) for p in site.pages):
+        files[QUESTIONS_SCRIPT] = script("ELEARN_QUESTIONS", question_map(course, urls, site.quizzes))
+    else:
+        # A site for learners: the group results tool has no page to run on, and its list of
+        # questions names the right option of each (an answer key).
+        for uri in GROUP_TOOL:
+            del files[uri]
     return files
 
 
