@@ -39,6 +39,11 @@ CASES = {
         "begrippen.yml", "bron: bron-b", "bron: bron-bb",
         "onbekende bron 'bron-bb'", "bedoel je 'bron-b'", (10, 11),
     ),
+    "file-id-for-page-id": (  # the id: inside programma.yml is not the page's id
+        "cursus.yml", "onderdelen: [programma,", "onderdelen: [programma-x,",
+        "onbekende pagina 'programma-x'",
+        "'programma-x' is de id van wat de pagina 'programma' toont; verwijs naar de pagina met 'programma'", (14, 18),
+    ),
     "unknown-page": (
         "cursus.yml", "kindcheck, eigen-pagina,", "kindcheck, eigen-pagna,",
         "onbekende pagina 'eigen-pagna'", "bedoel je 'eigen-pagina'?", (14, 84),

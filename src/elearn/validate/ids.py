@@ -125,15 +125,31 @@ def check_references(
         if ref.kind not in checkable or target in ids[ref.kind]:
             continue
         name = KIND_NAMES.get(ref.kind, ref.kind)
+        hint = (_page_hint(target, pages) if ref.kind == "page" else None) or did_you_mean(target, ids[ref.kind])
+        if not hint and ref.kind == "page":
+            hint = _fixed_pages(pages)
         found.append(
             Diagnostic(
                 node.field_pos(field, index),
                 f"onbekende {name} '{target}'",
-                did_you_mean(target, ids[ref.kind])
-                or f"definieer '{target}' eerst, of verwijs naar een bestaande {name}",
+                hint or f"definieer '{target}' eerst, of verwijs naar een bestaande {name}",
             )
         )
     return found
+
+
+def _page_hint(target: str, pages: list[PageSpec]) -> str | None:
+    """A page is named by its page id, which for the generated pages is a fixed name, not the
+    ``id:`` written in the file the page shows (meldcode.yml's id is no page id)."""
+    for page in pages:
+        if any(getattr(o, "id", None) == target for o in page.objects) and page.id != target:
+            return f"'{target}' is de id van wat de pagina '{page.id}' toont; verwijs naar de pagina met '{page.id}'"
+    return None
+
+
+def _fixed_pages(pages: list[PageSpec]) -> str:
+    fixed = ", ".join(p.id for p in pages if p.generated and p.in_nav)
+    return f"een pagina heet naar haar vaste naam ({fixed}) of naar de id in de kop van een eigen pagina"
 
 
 def check_unused(course: Course, refs: list[tuple]) -> list[Diagnostic]:
