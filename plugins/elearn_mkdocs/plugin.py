@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from elearn.build import CourseBuild, prepare
 from elearn.diagnostics import ContentError
 from elearn.directive import QuizDirectiveExtension
+from elearn.locale import language as ui_language
 from elearn.privacy import external_resources
 from elearn.publish import IFRAME_WORKER, offline_files, site_files
 from elearn.publish.served import HEAD_SCRIPTS, THEME_DIR, stylesheets
@@ -57,7 +58,9 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
         settings = check_extra_files(Path(config.config_file_path),
                                      {"extra_css": config.extra_css, "extra_javascript": config.extra_javascript})
         try:
-            self.build = prepare(root, trainers=self.config.trainers)
+            # The UI text follows the theme's language where there is a catalogue for it, as
+            # Material's own words do; otherwise it stays Dutch.
+            self.build = prepare(root, trainers=self.config.trainers, lang=ui_language(language(config.theme)))
         except ContentError as exc:
             raise PluginError(str(ContentError(settings + exc.diagnostics))) from exc
         if settings:

@@ -12,6 +12,7 @@ from pathlib import Path
 from .course import Course
 from .diagnostics import ContentError, Diagnostic
 from .load import load_course
+from .locale import DEFAULT
 from .quiz.plan import quiz_specs
 from .render.markdown import RenderedSite, render_site
 from .site import learner_pages, site_pages
@@ -38,13 +39,15 @@ def check(root: Path) -> tuple[Course, list[Diagnostic]]:
     return course, diagnostics
 
 
-def prepare(root: Path, trainers: bool = True) -> CourseBuild:
+def prepare(root: Path, trainers: bool = True, lang: str = DEFAULT) -> CourseBuild:
     """``trainers``: with the trainers' section (the hosted site); without it for a package that
-    learners get. The whole course is validated either way: it is one course."""
+    learners get. The whole course is validated either way: it is one course. ``lang``: the UI
+    catalogue (see ``locale``) of the fixed words on the pages and in the scripts."""
     course, diagnostics, pages, quizzes = _checked(root)
     if any(d.is_error for d in diagnostics):
         raise ContentError(diagnostics)
-    return CourseBuild(course, diagnostics, render_site(course, pages if trainers else learner_pages(pages), quizzes))
+    return CourseBuild(course, diagnostics,
+                       render_site(course, pages if trainers else learner_pages(pages), quizzes, lang))
 
 
 def _checked(root: Path):

@@ -6,6 +6,7 @@
   var E = window.elearn;
   var P = window.elearnProgress;
   var COURSE = window.ELEARN_COURSE;
+  var T = E.text;
 
   function renderCertificate(host) {
     var record = P.record();
@@ -13,13 +14,13 @@
     var path = record.path ? P.pathById(record.path) : null;
     var status = path ? P.pathStatus(path) : null;
     if (!status || !status.complete) {
-      var p = E.make("p", null, path ? "Je leerpad " + path.title + " is " + status.percent + "% klaar. Rond alle modules af (alle pagina's lezen en de toetsen halen) om je certificaat te maken. " :
-        "Kies eerst een leerpad en rond het af. ");
-      p.appendChild(P.link("voortgang", "Bekijk je voortgang"));
+      var p = E.make("p", null, (path ? T("certificate.not_done", { path: path.title, percent: status.percent }) :
+        T("certificate.no_path")) + " ");
+      p.appendChild(P.link("voortgang", T("certificate.see_progress")));
       host.appendChild(p);
       return;
     }
-    var label = E.make("label", "elearn-name-label", "Je naam op het certificaat");
+    var label = E.make("label", "elearn-name-label", T("certificate.name"));
     var input = E.make("input", "elearn-name");
     input.id = "elearn-name";
     label.htmlFor = "elearn-name";
@@ -29,21 +30,21 @@
     input.value = record.name;
     host.appendChild(label);
     host.appendChild(input);
-    E.add(host, "p", "elearn-hint", "Je naam blijft in deze browser; hij gaat nergens heen.");
+    E.add(host, "p", "elearn-hint", T("certificate.name_hint"));
     var cert = E.add(host, "section", "elearn-certificate");
-    cert.setAttribute("aria-label", "Certificaat");
+    cert.setAttribute("aria-label", T("certificate.label"));
     function fill() {
       cert.textContent = "";
-      E.add(cert, "p", "elearn-cert-kind", "Certificaat van deelname");
+      E.add(cert, "p", "elearn-cert-kind", T("certificate.kind"));
       E.add(cert, "p", "elearn-cert-course", COURSE.title);
-      E.add(cert, "p", "elearn-cert-name", P.record().name || "(vul je naam in)");
+      E.add(cert, "p", "elearn-cert-name", P.record().name || T("certificate.no_name"));
       var finished = status.statuses.reduce(function (latest, s) { return s.quiz && s.quiz.at > latest ? s.quiz.at : latest; }, P.record().updated);
-      E.add(cert, "p", null, "heeft het leerpad \u201C" + path.title + "\u201D afgerond op " +
-        new Date(finished).toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" }) + ".");
+      E.add(cert, "p", null, T("certificate.finished", { path: path.title,
+        date: new Date(finished).toLocaleDateString(T("format.date_locale"), { day: "numeric", month: "long", year: "numeric" }) }));
       var list = E.add(cert, "ul", "elearn-cert-modules");
       status.modules.forEach(function (m, i) {
         var s = status.statuses[i];
-        E.add(list, "li", null, m.title + (s.quiz ? ": toets " + s.quiz.best + "%" : ""));
+        E.add(list, "li", null, s.quiz ? T("certificate.module_test", { module: m.title, best: s.quiz.best }) : m.title);
       });
     }
     fill();
@@ -51,7 +52,7 @@
       P.rename(input.value.slice(0, 80));
       fill();
     });
-    host.appendChild(E.button("Certificaat printen", "", function () { window.print(); }));
+    host.appendChild(E.button(T("certificate.print"), "", function () { window.print(); }));
   }
 
   window.elearnExtras.certificaat = renderCertificate;

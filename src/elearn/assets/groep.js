@@ -8,6 +8,7 @@
   var E = window.elearn;
   var P = window.elearnProgress;
   var COURSE = window.ELEARN_COURSE;
+  var T = E.text;
   var HERE = document.currentScript ? document.currentScript.src : "";
   var TESTS = COURSE.modules.filter(function (m) { return m.test; });
   var TOP = 5;
@@ -25,8 +26,8 @@
     var group = root.elearnGroup = { learners: [], messages: [], root: root };
     root.textContent = "";
     var zone = root.appendChild(E.make("div", "elearn-drop"));
-    zone.appendChild(E.make("p", null, "Sleep de voortgangsbestanden (.json) hierheen, of kies ze:"));
-    var label = zone.appendChild(E.make("label", "md-button md-button--primary elearn-btn elearn-file", "Bestanden kiezen"));
+    zone.appendChild(E.make("p", null, T("group.drop")));
+    var label = zone.appendChild(E.make("label", "md-button md-button--primary elearn-btn elearn-file", T("group.choose")));
     var input = label.appendChild(E.make("input"));
     input.type = "file";
     input.multiple = true;
@@ -35,11 +36,11 @@
       read(group, input.files);
       input.value = "";
     });
-    zone.appendChild(E.button("Alles leegmaken", "", function () {
+    zone.appendChild(E.button(T("group.clear"), "", function () {
       group.learners = [];
       group.messages = [];
       render(group);
-      group.status.textContent = "Het overzicht is leeg.";
+      group.status.textContent = T("group.cleared");
     }));
     // A file dropped beside the zone would replace this page, and the group's results with it.
     if (!extras.dropGuard) {
@@ -70,7 +71,7 @@
     var results = [];
     var pending = files.length;
     if (!pending) return;
-    group.status.textContent = "Bezig met lezen\u2026";
+    group.status.textContent = T("group.reading");
     files.forEach(function (file, i) {
       function done(result) {
         results[i] = result;
@@ -79,14 +80,14 @@
         var refused = 0;
         files.forEach(function (f, j) { if (!add(group, f.name, results[j])) refused++; });
         render(group);
-        group.status.textContent = files.length + (files.length === 1 ? " bestand" : " bestanden") + " gelezen: " +
-          (files.length - refused) + " meegenomen, " + refused + " niet. In het overzicht: " +
-          group.learners.length + " deelnemers" + (group.learners.length > before ? "." : " (geen nieuwe).");
+        var counts = { n: files.length, taken: files.length - refused, refused: refused, learners: group.learners.length };
+        group.status.textContent = (files.length === 1 ? T("group.read_one", counts) : T("group.read", counts)) + " " +
+          (group.learners.length > before ? T("group.total", counts) : T("group.total_same", counts));
       }
-      if (file.size > P.MAX_IMPORT) return done({ problem: "dit bestand is te groot voor een voortgangsbestand" });
+      if (file.size > P.MAX_IMPORT) return done({ problem: T("progress.too_big") });
       var reader = new FileReader();
       reader.onload = function () { done(P.parse(String(reader.result))); };
-      reader.onerror = function () { done({ problem: "dit bestand kon niet worden gelezen" }); };
+      reader.onerror = function () { done({ problem: T("group.unreadable") }); };
       reader.readAsText(file);
     });
   }
@@ -95,7 +96,7 @@
 
   function add(group, file, result) {
     if (result.problem) {
-      group.messages.push({ ok: false, text: file + ": niet meegenomen, want " + result.problem + "." });
+      group.messages.push({ ok: false, text: T("group.refused", { file: file, problem: result.problem }) });
       return false;
     }
     var rec = result.record;
@@ -104,13 +105,12 @@
     var twin = group.learners.filter(function (l) { return l.record.created === rec.created; })[0];
     if (twin) {
       var newer = rec.updated > twin.record.updated;
-      group.messages.push({ ok: true, text: file + ": van dezelfde deelnemer als " + twin.file + "; alleen het nieuwste bestand (" +
-        (newer ? file : twin.file) + ") telt mee." });
+      group.messages.push({ ok: true, text: T("group.twin", { file: file, other: twin.file, newest: newer ? file : twin.file }) });
       if (newer) { twin.record = rec; twin.file = file; }
       return true;
     }
     group.learners.push({ file: file, record: rec });
-    group.messages.push({ ok: true, text: file + ": meegenomen (" + (rec.name || "geen naam in het bestand") + ")." });
+    group.messages.push({ ok: true, text: T("group.taken", { file: file, name: rec.name || T("group.no_name") }) });
     return true;
   }
 
@@ -178,15 +178,15 @@
       var row = { q: q, order: order, answered: answered, right: right, share: Math.round(100 * right / answered),
         r: r, options: (q.options || []).map(function (o) { return { key: o[0], text: o[1], right: o[2], count: chosen[o[0]] || 0 }; }),
         withChoice: withChoice, flags: [] };
-      if (answered >= MIN && right / answered >= EASY) row.flags.push("te makkelijk");
-      if (r !== null && r < FLAT) row.flags.push("onderscheidt niet");
-      if (withChoice >= MIN && row.options.some(function (o) { return !o.right && !o.count; })) row.flags.push("afleider nooit gekozen");
+      if (answered >= MIN && right / answered >= EASY) row.flags.push("easy");
+      if (r !== null && r < FLAT) row.flags.push("flat");
+      if (withChoice >= MIN && row.options.some(function (o) { return !o.right && !o.count; })) row.flags.push("unused");
       rows.push(row);
     });
     return rows;
   }
 
-  function decimalText(x) { return x === null ? "\u2014" : x.toFixed(2).replace(".", ","); }
+  function decimalText(x) { return x === null ? "\u2014" : x.toFixed(2).replace(".", T("format.decimal")); }
 
   /* "A 12 \u2713 · B 3 · C 0": how often each option was chosen, the right ones marked. */
   function choicesText(row) {
@@ -248,44 +248,45 @@
     var out = group.results;
     out.textContent = "";
     if (!group.learners.length) {
-      out.appendChild(E.make("p", null, "Nog geen voortgangsbestanden ingelezen."));
+      out.appendChild(E.make("p", null, T("group.empty")));
       return;
     }
     var learners = group.learners.map(learnerRow);
     var questions = questionRows(group);
 
-    out.appendChild(E.make("h2", null, "Per deelnemer (" + learners.length + ")"));
-    out.appendChild(table("Per deelnemer",
-      ["Naam", "Bestand", "Leerpad", "Voltooid"].concat(TESTS.map(function (m) { return "Toets " + m.title; })),
+    out.appendChild(E.make("h2", null, T("group.learners_count", { n: learners.length })));
+    out.appendChild(table(T("group.learners"),
+      [T("group.col_name"), T("group.col_file"), T("group.col_path"), T("group.col_done")].concat(TESTS.map(function (m) {
+        return T("group.col_test", { module: m.title });
+      })),
       learners.map(function (r) {
-        return [r.name, r.file, r.path || "geen leerpad gekozen", r.done === null ? "\u2014" : r.done + "%"].concat(r.tests.map(score));
+        return [r.name, r.file, r.path || T("group.no_path"), r.done === null ? "\u2014" : r.done + "%"].concat(r.tests.map(score));
       })));
 
-    out.appendChild(E.make("h2", null, "Het vaakst gemist"));
+    out.appendChild(E.make("h2", null, T("group.missed")));
     var missed = mostMissed(questions);
     if (missed.length) {
       var list = out.appendChild(E.make("ol", "elearn-missed"));
       missed.forEach(function (r) {
         var li = list.appendChild(E.make("li"));
         li.appendChild(link(r.q.title, r.q.url));
-        li.appendChild(document.createTextNode(": " + (r.answered - r.right) + " van de " + r.answered +
-          " niet goed bij de eerste poging (" + r.share + "% goed). "));
-        if (r.q.classroom) li.appendChild(link("Klassikaal bespreken", r.q.classroom));
+        li.appendChild(document.createTextNode(": " + T("group.missed_line", { missed: r.answered - r.right, answered: r.answered,
+          share: r.share }) + " "));
+        if (r.q.classroom) li.appendChild(link(T("group.discuss"), r.q.classroom));
       });
     } else {
-      out.appendChild(E.make("p", null, questions.length ? "Elke beantwoorde vraag was bij iedereen meteen goed." :
-        "In deze bestanden zijn nog geen vragen beantwoord."));
+      out.appendChild(E.make("p", null, questions.length ? T("group.none_missed") : T("group.none_answered")));
     }
 
-    out.appendChild(E.make("h2", null, "Per vraag (" + questions.length + " beantwoord)"));
+    out.appendChild(E.make("h2", null, T("group.questions_count", { n: questions.length })));
     if (questions.length) {
-      out.appendChild(table("Per vraag", ["Vraag", "Module", "Beantwoord door", "Goed bij eerste poging",
-        "Onderscheidend vermogen (r)", "Gekozen (eerste poging)", "Signalen"],
+      out.appendChild(table(T("group.questions"), [T("group.col_question"), T("group.col_module"), T("group.col_answered"),
+        T("group.col_right"), T("group.col_r"), T("group.col_chosen"), T("group.col_flags")],
         questions.map(function (r) {
           return [link(r.q.title, r.q.url), moduleTitle(r.q.module), String(r.answered), r.right + " (" + r.share + "%)",
-            decimalText(r.r), choicesText(r), r.flags.join(", ") || "\u2014"];
+            decimalText(r.r), choicesText(r), flagsText(r) || "\u2014"];
         })));
-      out.appendChild(E.make("h2", null, "Vragen om naar te kijken"));
+      out.appendChild(E.make("h2", null, T("group.watch")));
       var flagged = questions.filter(function (r) { return r.flags.length; });
       if (flagged.length) {
         var watch = out.appendChild(E.make("ul", "elearn-flagged"));
@@ -295,36 +296,45 @@
           li.appendChild(document.createTextNode(": " + r.flags.map(explain.bind(null, r)).join("; ") + "."));
         });
       } else {
-        out.appendChild(E.make("p", null, "Geen signalen: elke vraag met genoeg antwoorden onderscheidt, en elke afleider werd gekozen."));
+        out.appendChild(E.make("p", null, T("group.no_flags")));
       }
     }
 
     var day = new Date().toISOString().slice(0, 10);
     var controls = out.appendChild(E.make("div", "elearn-controls"));
-    controls.appendChild(E.button("Per deelnemer downloaden (CSV)", "", function () {
-      download("groepsresultaten-deelnemers-" + day + ".csv",
-        [["naam", "bestand", "leerpad", "voltooid (%)"].concat(TESTS.map(function (m) { return "toets " + m.title + " (beste %)"; }), ["toetsen gehaald"])]
+    controls.appendChild(E.button(T("group.csv_learners"), "", function () {
+      download(T("group.csv_learners_file", { date: day }),
+        [[T("group.csv_name"), T("group.csv_file"), T("group.csv_path"), T("group.csv_done")].concat(TESTS.map(function (m) {
+          return T("group.csv_test", { module: m.title });
+        }), [T("group.csv_passed")])]
           .concat(learners.map(function (r) {
             return [r.name, r.file, r.path, r.done].concat(r.tests.map(function (t) { return t ? t.best : ""; }),
               [r.tests.filter(function (t) { return t && t.passed; }).length]);
           })));
     }));
-    controls.appendChild(E.button("Per vraag downloaden (CSV)", "", function () {
-      download("groepsresultaten-vragen-" + day + ".csv",
-        [["vraag-id", "vraag", "module", "beantwoord door", "goed bij eerste poging", "goed (%)",
-          "onderscheidend vermogen (r)", "gekozen (eerste poging)", "signalen"]].concat(questions.map(function (r) {
+    controls.appendChild(E.button(T("group.csv_questions"), "", function () {
+      download(T("group.csv_questions_file", { date: day }),
+        [[T("group.csv_id"), T("group.csv_question"), T("group.csv_module"), T("group.csv_answered"), T("group.csv_right"),
+          T("group.csv_share"), T("group.csv_r"), T("group.csv_chosen"), T("group.csv_flags")]].concat(questions.map(function (r) {
           return [r.q.id, r.q.title, moduleTitle(r.q.module), r.answered, r.right, r.share,
-            r.r === null ? "" : r.r.toFixed(2).replace(".", ","), r.withChoice ? choicesText(r) : "", r.flags.join(", ")];
+            r.r === null ? "" : r.r.toFixed(2).replace(".", ","), r.withChoice ? choicesText(r) : "", flagsText(r)];
         })));
     }));
   }
 
+  /* A question's flags by name, as the table and the CSV list them. */
+  function flagsText(row) {
+    return row.flags.map(function (flag) {
+      return flag === "easy" ? T("group.easy") : flag === "flat" ? T("group.flat") : T("group.unused");
+    }).join(", ");
+  }
+
   /* One flag in words a trainer can act on. */
   function explain(row, flag) {
-    if (flag === "te makkelijk") return "te makkelijk (" + row.share + "% goed bij de eerste poging)";
-    if (flag === "onderscheidt niet") return "onderscheidt niet (r = " + decimalText(row.r) + ")";
+    if (flag === "easy") return T("group.easy_why", { share: row.share });
+    if (flag === "flat") return T("group.flat_why", { r: decimalText(row.r) });
     var never = row.options.filter(function (o) { return !o.right && !o.count; }).map(function (o) { return "\u201C" + o.text + "\u201D"; });
-    return "afleider nooit gekozen: " + never.join(", ");
+    return T("group.unused_why", { options: never.join(", ") });
   }
 
   /* Semicolons and a byte order mark: what a Dutch spreadsheet opens without asking. */

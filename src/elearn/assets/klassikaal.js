@@ -8,6 +8,7 @@
 (function () {
   "use strict";
   var E = window.elearn;
+  var T = E.text;
   var FORWARD = ["ArrowRight", "ArrowDown", "PageDown", " ", "Enter"];
   var BACK = ["ArrowLeft", "ArrowUp", "PageUp", "Backspace"];
 
@@ -31,12 +32,11 @@
     }
     room.bar = E.make("div", "elearn-classroom-bar");
     room.status = room.bar.appendChild(E.make("p", "elearn-classroom-status"));
-    room.back = room.bar.appendChild(E.button("\u2190 Vorige", "", function () { go(room, room.index - 1); }));
+    room.back = room.bar.appendChild(E.button("\u2190 " + T("classroom.back"), "", function () { go(room, room.index - 1); }));
     room.forward = room.bar.appendChild(E.button("", "md-button--primary", function () { forward(room); }));
-    room.bar.appendChild(E.button("Volledig scherm", "", fullScreen));
-    room.bar.appendChild(E.button("Sluiten", "", function () { close(room); }));
-    room.bar.appendChild(E.make("p", "elearn-classroom-keys",
-      "Toetsen: pijl rechts of spatie: verder \u00B7 pijl links: terug \u00B7 1\u20139: kies een antwoord \u00B7 F: volledig scherm \u00B7 Esc: sluiten"));
+    room.bar.appendChild(E.button(T("classroom.full_screen"), "", fullScreen));
+    room.bar.appendChild(E.button(T("classroom.close"), "", function () { close(room); }));
+    room.bar.appendChild(E.make("p", "elearn-classroom-keys", T("classroom.keys")));
     el.insertBefore(room.bar, el.firstChild);
     room.keys = function (event) { keys(room, event); };
     room.leave = function (event) {
@@ -58,7 +58,7 @@
     room.items.forEach(function (x) { x.el.classList.toggle("is-stage", x === q); });
     q.el.hidden = false; // a question outside this draw, asked for by a session plan
     var number = q.el.querySelector(".elearn-number");
-    if (number) number.textContent = "Vraag " + (index + 1) + ".";
+    if (number) number.textContent = T("quiz.number", { n: index + 1 });
     if (q.type === "case") {
       E.startCase(q);
       stage(room, q.nodes[q.data.start]);
@@ -86,14 +86,16 @@
 
   function update(room) {
     var q = current(room);
-    var text = room.items.length > 1 || q.type !== "case" ? "Vraag " + (room.index + 1) + " van " + room.items.length : "Casus";
+    var text = room.items.length > 1 || q.type !== "case" ?
+      T("classroom.status", { n: room.index + 1, total: room.items.length }) : T("case.title");
     if (q.type === "case") {
-      text += room.part.hasAttribute("data-node") ?
-        ", beslismoment " + (E.all(q.el, ".elearn-case-node").indexOf(room.part) + 1) : ", uitkomst";
+      text = room.part.hasAttribute("data-node") ?
+        T("classroom.at_node", { status: text, n: E.all(q.el, ".elearn-case-node").indexOf(room.part) + 1 }) :
+        T("classroom.at_outcome", { status: text });
     }
     room.status.textContent = text;
     var last = room.index === room.items.length - 1 && !(q.type === "case" && room.part.hasAttribute("data-node"));
-    room.forward.textContent = !room.revealed ? "Toon antwoord" : last ? "Einde: sluiten" : "Volgende \u2192";
+    room.forward.textContent = !room.revealed ? T("classroom.reveal") : last ? T("classroom.end") : T("classroom.next") + " \u2192";
     room.back.disabled = room.index === 0;
   }
 
@@ -103,7 +105,7 @@
       if (q.type === "case") revealNode(q, room.part); else reveal(q);
       room.revealed = true;
       update(room);
-      E.announce(room.quiz, "Het antwoord staat er nu, met de uitleg.");
+      E.announce(room.quiz, T("classroom.revealed"));
     } else if (q.type === "case" && room.part.hasAttribute("data-node")) {
       nextNode(room, q);
     } else if (room.index < room.items.length - 1) {
@@ -120,7 +122,8 @@
     options.forEach(function (o, i) {
       var right = o.classList.contains("is-correct");
       o.querySelector("input").checked = chosen[i];
-      E.mark(o, right, (right ? "juist antwoord" : "niet juist") + (chosen[i] ? " (gekozen)" : ""));
+      var label = right ? T("quiz.answer") : T("quiz.wrong");
+      E.mark(o, right, chosen[i] ? T("classroom.chosen", { mark: label }) : label);
     });
     E.all(q.el, ".elearn-option-feedback").forEach(function (f) { f.hidden = false; });
     q.feedback.hidden = false;
@@ -131,7 +134,7 @@
     var choices = q.data.nodes[node.getAttribute("data-node")];
     E.all(node, ".elearn-choice").forEach(function (li) {
       var good = choices[+li.getAttribute("data-index")][1];
-      E.mark(li, good, good ? "goede keuze" : "minder goede keuze");
+      E.mark(li, good, good ? T("case.good") : T("case.less_good"));
       li.querySelector(".elearn-option-feedback").hidden = false;
     });
   }
@@ -154,7 +157,8 @@
     stage(room, outcome || q.nodes[next]);
     room.revealed = !!outcome; // an outcome is its own answer
     update(room);
-    E.announce(room.quiz, outcome ? "Einde van de casus. " + outcome.querySelector(".elearn-case-outcome-title").textContent : room.status.textContent + ".");
+    E.announce(room.quiz, outcome ? T("classroom.case_end", { outcome: outcome.querySelector(".elearn-case-outcome-title").textContent }) :
+      room.status.textContent + ".");
   }
 
   function pick(room, n) {
@@ -167,7 +171,7 @@
     var input = q.el.querySelectorAll(".elearn-option input")[n];
     if (!input || room.revealed) return;
     input.checked = input.type === "radio" ? true : !input.checked;
-    E.announce(room.quiz, "Antwoord " + (n + 1) + (input.checked ? " gekozen." : " niet meer gekozen."));
+    E.announce(room.quiz, input.checked ? T("classroom.picked", { n: n + 1 }) : T("classroom.unpicked", { n: n + 1 }));
   }
 
   function keys(room, event) {

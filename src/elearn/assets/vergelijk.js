@@ -3,6 +3,7 @@
 (function () {
   "use strict";
   var E = window.elearn;
+  var T = E.text;
 
   function setupCompare(root) {
     if (root.hasAttribute("data-elearn-ready")) return;
@@ -17,7 +18,7 @@
     cells.forEach(function (c) { names[c.getAttribute("data-sector")] = c.querySelector("strong").textContent; });
     var bar = E.make("div", "elearn-compare-choice");
     var selects = [0, 1].map(function (n) {
-      var label = E.make("label", null, n ? "en " : "Vergelijk ");
+      var label = E.make("label", null, (n ? T("compare.and") : T("compare.first")) + " ");
       var select = E.make("select");
       select.id = "elearn-compare-" + n;
       label.htmlFor = select.id;

@@ -28,12 +28,12 @@ def site_files(course: Course, site: RenderedSite, urls: dict[str, str], markdow
 
     ``urls``: page id -> its URL from the site root; ``markdown_of``: uri -> every page's
     Markdown; ``offline``: the variant for file:// (with Material's offline plugin)."""
-    files: dict[str, str | Path] = {uri: served(*paths) for uri, paths in ASSETS.items()}
+    files: dict[str, str | Path] = {uri: served(*paths, lang=site.lang) for uri, paths in ASSETS.items()}
     if offline:
         files[IFRAME_WORKER] = IFRAME_WORKER_SOURCE
     files[COURSE_SCRIPT] = course_script(course_map(course, site.pages, urls, markdown_of, site.quizzes))
     if any(is_trainer_page(p) for p in site.pages):
-        files[QUESTIONS_SCRIPT] = script("ELEARN_QUESTIONS", question_map(course, urls, site.quizzes))
+        files[QUESTIONS_SCRIPT] = script("ELEARN_QUESTIONS", question_map(course, urls, site.quizzes, site.lang))
     else:
         # A site for learners: the group results tool has no page to run on, and its list of
         # questions names the right option of each (an answer key).

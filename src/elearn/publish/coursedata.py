@@ -11,6 +11,7 @@ import math
 import re
 
 from ..course import Course
+from ..locale import DEFAULT, catalogue
 from ..mdtext import plain
 from ..model import DEFAULT_MASTERY
 from ..quiz.order import shown_order
@@ -72,11 +73,12 @@ def course_map(course: Course, pages: list[PageSpec], urls: dict[str, str], mark
     }
 
 
-def question_map(course: Course, urls: dict[str, str], quizzes: dict[str, QuizSpec]) -> list[dict]:
+def question_map(course: Course, urls: dict[str, str], quizzes: dict[str, QuizSpec], lang: str = DEFAULT) -> list[dict]:
     """Every question in course order, with where a trainer can show it: for the group results.
 
     ``url`` is the question on the page that practises it, or else projected from its module's
     test; ``classroom`` opens it full screen from the test page, which holds the whole pool.
+    ``lang``: the catalogue whose words name the options of a true/false question.
     """
     practised: dict[str, str] = {}
     for spec in quizzes.values():
@@ -95,7 +97,7 @@ def question_map(course: Course, urls: dict[str, str], quizzes: dict[str, QuizSp
                 "id": q.id,
                 "title": title if len(title) <= 140 else title[:137].rstrip() + "\u2026",
                 "module": bank.module,
-                "options": options(q),
+                "options": options(q, lang),
                 # A test shows a random draw: there the question is most often hidden, so the
                 # link projects it instead.
                 "url": practised.get(q.id) or classroom,
@@ -104,14 +106,15 @@ def question_map(course: Course, urls: dict[str, str], quizzes: dict[str, QuizSp
     return found
 
 
-def options(q) -> list | None:
+def options(q, lang: str = DEFAULT) -> list | None:
     """[key, text, right] per option, keyed as the progress record keeps a learner's choice:
     for the item analysis, which counts how often each option was chosen. In the order and so
     with the letters of the hand-out and the answer key."""
     if isinstance(q, (SingleChoice, MultipleResponse)):
         return [[str(i), plain(o.text), o.correct] for i, o in shown_order(q, q.options)]
     if isinstance(q, TrueFalse):
-        return [["true", "Waar", q.answer], ["false", "Onwaar", not q.answer]]
+        t = catalogue(lang)
+        return [["true", t("quiz.true"), q.answer], ["false", t("quiz.false"), not q.answer]]
     return None
 
 

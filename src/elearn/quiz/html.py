@@ -12,6 +12,7 @@ import json
 from markupsafe import escape
 
 from ..directive import HANDOUT, QUIZ
+from ..locale import DEFAULT
 from .data import answer_data
 from .model import Question
 from .plan import QuizSpec
@@ -23,12 +24,14 @@ class QuizRenderer:
 
     ``names`` gives the titles of steps, afwegingsvragen and regimes that a case names;
     ``source_labels`` the short name of every source; ``topics`` the page that teaches each
-    content id. Nothing is kept between quizzes: a question on three pages is written three
-    times, which costs less than holding every question's HTML for the whole build.
+    content id; ``lang`` the catalogue of the fixed words. Nothing is kept between quizzes: a
+    question on three pages is written three times, which costs less than holding every
+    question's HTML for the whole build.
     """
 
-    def __init__(self, names: dict[str, str], source_labels: dict[str, str], topics: dict[str, str]):
-        self.questions = QuestionHtml(names, source_labels)
+    def __init__(self, names: dict[str, str], source_labels: dict[str, str], topics: dict[str, str],
+                 lang: str = DEFAULT):
+        self.questions = QuestionHtml(names, source_labels, lang)
         self.topics = topics  # content id -> the page that teaches it
 
     def _question_data(self, q: Question) -> dict:
@@ -68,9 +71,8 @@ class QuizRenderer:
         out = [f'<section class="elearn-quiz" data-search-exclude data-elearn-quiz="{escape(spec.id)}"{test} '
                f'aria-label="{escape(spec.title)}">\n<script type="application/json" class="elearn-data">{data_json}</script>\n']
         if spec.is_test:
-            out.append(f'<p class="elearn-intro">Deze toets trekt {spec.draw} vragen uit een pool van {len(spec.questions)}. '
-                       f"Je hebt de toets gehaald bij {spec.mastery}% of meer. Zonder JavaScript zie je alle vragen uit de "
-                       "pool.</p>\n")
+            intro = self.questions.t("quiz.test_intro", draw=spec.draw, pool=len(spec.questions), mastery=spec.mastery)
+            out.append(f'<p class="elearn-intro">{intro}</p>\n')
         out += [self.questions.quiz(q, spec.id, n, sources_url) + "\n" for n, q in numbered]
         out.append('<div class="elearn-summary" tabindex="-1" hidden><p class="elearn-summary-text"></p></div>\n'
                    '<div class="elearn-live" role="status" aria-live="polite"></div>\n</section>')

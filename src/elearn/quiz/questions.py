@@ -7,16 +7,20 @@ value on the way out) was most of the build's time. The page templates stay Jinj
 Every value from the course is escaped here (``_e``) or is Markdown converted by ``mdtext``;
 the structure is the same semantic form as before: fieldset, legend, label. Characters beyond
 Latin-1 are written as references (&hellip;): one such character makes Python hold the whole
-page in two bytes per character, and every step after that slower.
+page in two bytes per character, and every step after that slower. The fixed words come from
+the UI catalogue (``locale``), escaped and with such characters as references once, when the
+catalogue is taken.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from html.entities import codepoint2name
 
 from markupsafe import escape
 
+from ..locale import DEFAULT, Catalogue
 from ..mdtext import md_block, md_inline
 from .model import Case, Question
 from .order import letter, shown_order
@@ -32,14 +36,25 @@ def _e(value: str) -> str:
     return str(escape(value)) if _SPECIAL.search(value) else value
 
 
+_WIDE = re.compile(r"[^\x00-\xff]")
+
+
+def _html_text(text: str) -> str:
+    """A catalogue text as HTML: escaped, and beyond Latin-1 as references."""
+    return _WIDE.sub(lambda m: f"&{codepoint2name[ord(m[0])]};" if ord(m[0]) in codepoint2name else f"&#{ord(m[0])};",
+                     _e(text))
+
+
 class QuestionHtml:
     """The three views of a question. ``names`` gives the titles of the steps, afwegingsvragen
-    and regimes a case names; ``source_labels`` the short name of every source."""
+    and regimes a case names; ``source_labels`` the short name of every source; ``lang`` the
+    catalogue of the fixed words."""
 
-    def __init__(self, names: dict[str, str], source_labels: dict[str, str]):
+    def __init__(self, names: dict[str, str], source_labels: dict[str, str], lang: str = DEFAULT):
         self.names = names
         self.source_labels = source_labels
         self._source_lines: dict[tuple[str, str], str] = {}
+        self.t = Catalogue(lang, _html_text)
 
     def _name(self, ref: str) -> str:
         return _e(self.names.get(ref, ref))
@@ -54,8 +69,8 @@ class QuestionHtml:
 
     def _source_line(self, source_id: str, sources_url: str) -> str:
         label = _e(self.source_labels.get(source_id, source_id))
-        return (f'<p class="elearn-source">Bron: <a href="{sources_url}#{source_id}">'
-                f"{label}</a></p>\n")
+        link = f'<a href="{sources_url}#{source_id}">{label}</a>'
+        return f'<p class="elearn-source">{self.t("site.source", source=link)}</p>\n'
 
     # --- on screen ---------------------------------------------------------------------
 
@@ -66,15 +81,16 @@ class QuestionHtml:
         pinned = " data-elearn-pinned" if getattr(q, "pinned", False) else ""
         out = [f'<div class="elearn-question" id="{qid}" data-elearn-question="{q.id}" '
                f'data-elearn-type="{q.type}"{pinned}>\n']
+        t = self.t
         if isinstance(q, Case):
             out.append(self._case(q, sources_url))
         else:
             out.append('<form class="elearn-form" novalidate>\n<fieldset>\n'
-                       f'<legend class="elearn-prompt"><span class="elearn-number">Vraag {number}.</span> '
+                       f'<legend class="elearn-prompt"><span class="elearn-number">{t("quiz.number", n=number)}</span> '
                        f"{md_inline(q.prompt)}</legend>\n")
             out.append(getattr(self, "_" + q.type)(q, qid))
             out.append('</fieldset>\n<div class="elearn-actions">\n'
-                       '<button type="submit" class="md-button md-button--primary elearn-check">Controleer</button>\n'
+                       f'<button type="submit" class="md-button md-button--primary elearn-check">{t("quiz.check")}</button>\n'
                        "</div>\n</form>\n")
         out.append('<div class="elearn-feedback" tabindex="-1" hidden>\n<p class="elearn-verdict"></p>\n')
         if q.explanation:
@@ -92,8 +108,7 @@ class QuestionHtml:
         return "".join(out)
 
     def _multiple(self, q, qid: str) -> str:
-        return ('<p class="elearn-hint">Meer dan één antwoord kan juist zijn.</p>'
-                + self._single(q, qid, "checkbox"))
+        return f'<p class="elearn-hint">{self.t("quiz.several")}</p>' + self._single(q, qid, "checkbox")
 
     def _truefalse(self, q, qid: str) -> str:
         return "".join(
@@ -101,12 +116,12 @@ class QuestionHtml:
             f'<input type="radio" name="{qid}" id="{qid}-{value}" value="{value}">\n'
             f'<label for="{qid}-{value}">{label}</label>\n'
             f'<div class="elearn-option-feedback" hidden>{md_block(feedback)}</div>\n</div>\n'
-            for value, label, feedback in (("true", "Waar", q.feedback_true), ("false", "Onwaar", q.feedback_false))
+            for value, label, feedback in (("true", self.t("quiz.true"), q.feedback_true),
+                                           ("false", self.t("quiz.false"), q.feedback_false))
         )
 
     def _ordering(self, q, qid: str) -> str:
-        out = [f'<p class="elearn-hint" id="{qid}-hint">Zet de onderdelen in de juiste volgorde. '
-               "Gebruik de knoppen omhoog en omlaag.</p>\n"
+        out = [f'<p class="elearn-hint" id="{qid}-hint">{self.t("quiz.ordering")}</p>\n'
                f'<ol class="elearn-order" aria-describedby="{qid}-hint">\n']
         for index, item in shown_order(q, q.items):
             out.append(f'<li class="elearn-order-item" data-index="{index}"><span class="elearn-order-text">'
@@ -116,31 +131,33 @@ class QuestionHtml:
         return "".join(out)
 
     def _matching(self, q, qid: str) -> str:
+        t = self.t
         choices = "".join(f'<option value="{j}">{_e(other.right)}</option>\n' for j, other in shown_order(q, q.pairs))
         return "".join(
             f'<div class="elearn-match" data-index="{i}">\n'
             f'<label for="{qid}-{i}">{_e(pair.left)}</label>\n'
-            f'<select id="{qid}-{i}" name="{qid}-{i}">\n<option value="">Kies&hellip;</option>\n{choices}</select>\n'
-            f'<div class="elearn-option-feedback" hidden><p>Juist antwoord: {_e(pair.right)}</p>'
+            f'<select id="{qid}-{i}" name="{qid}-{i}">\n<option value="">{t("quiz.choose")}</option>\n{choices}</select>\n'
+            f'<div class="elearn-option-feedback" hidden><p>{t("quiz.right_answer", answer=_e(pair.right))}</p>'
             f"{md_block(pair.feedback)}</div>\n</div>\n"
             for i, pair in enumerate(q.pairs)
         )
 
     def _shortanswer(self, q, qid: str) -> str:
-        return (f'<div class="elearn-short">\n<label for="{qid}-antwoord">Je antwoord</label>\n'
+        return (f'<div class="elearn-short">\n<label for="{qid}-antwoord">{self.t("quiz.your_answer")}</label>\n'
                 f'<input type="text" id="{qid}-antwoord" name="{qid}" autocomplete="off" spellcheck="false">\n'
                 "</div>\n"
                 f'<div class="elearn-option-feedback" data-when="correct" hidden>{md_block(q.feedback_correct)}</div>\n'
-                f'<div class="elearn-option-feedback" data-when="wrong" hidden><p>Goed gerekend wordt: '
-                f'{_e(", ".join(q.answers))}.</p>{md_block(q.feedback_wrong)}</div>\n')
+                f'<div class="elearn-option-feedback" data-when="wrong" hidden>'
+                f'<p>{self.t("quiz.accepted", answers=_e(", ".join(q.answers)))}</p>{md_block(q.feedback_wrong)}</div>\n')
 
     def _case(self, q: Case, sources_url: str) -> str:
+        t = self.t
         out = ['<div class="elearn-case">\n'
-               f'<h3 class="elearn-case-title">{_e(q.title or "Casus")}</h3>\n'
+               f'<h3 class="elearn-case-title">{_e(q.title) if q.title else t("case.title")}</h3>\n'
                f'<div class="elearn-prompt">{md_block(q.prompt)}</div>\n']
         for n, node in enumerate(q.nodes, start=1):
             out.append(f'<fieldset class="elearn-case-node" data-node="{node.id}">\n'
-                       f'<legend class="elearn-case-step">Beslismoment {n}{self._step(node)}</legend>\n'
+                       f'<legend class="elearn-case-step">{t("case.node", n=n)}{self._step(node)}</legend>\n'
                        f'<div class="elearn-situation">{md_block(node.situation)}</div>\n<ul class="elearn-choices">\n')
             for index, choice in shown_order(q, node.choices, node.id):
                 out.append(f'<li class="elearn-choice" data-index="{index}"><button type="button" '
@@ -149,7 +166,7 @@ class QuestionHtml:
             out.append("</ul>\n</fieldset>\n")
         for outcome in q.outcomes:
             out.append(f'<div class="elearn-case-outcome" data-outcome="{outcome.id}">\n'
-                       f'<p class="elearn-case-outcome-title"><strong>Uitkomst: {_e(outcome.title)}</strong></p>\n'
+                       f'<p class="elearn-case-outcome-title"><strong>{t("case.outcome", title=_e(outcome.title))}</strong></p>\n'
                        f"{md_block(outcome.text)}\n{self._outcome_meta(outcome)}"
                        + self._source(outcome.source, sources_url) + "</div>\n")
         out.append("</div>")
@@ -160,51 +177,52 @@ class QuestionHtml:
 
     def _outcome_meta(self, outcome) -> str:
         if outcome.regime:
-            return f'<p class="elearn-case-meta">Niet de meldcode, maar een eigen regeling: {self._name(outcome.regime)}.</p>\n'
-        return (f'<p class="elearn-case-meta">Meldcode: {self._name(outcome.step)}. '
-                f"Afweging: {self._name(outcome.decision_question)}.</p>\n")
+            return f'<p class="elearn-case-meta">{self.t("case.regime", regime=self._name(outcome.regime))}</p>\n'
+        meta = self.t("case.route", step=self._name(outcome.step), question=self._name(outcome.decision_question))
+        return f'<p class="elearn-case-meta">{meta}</p>\n'
 
     # --- on paper -----------------------------------------------------------------------
 
     def _paper_head(self, q: Question, number: int) -> str:
         case = isinstance(q, Case)
-        title = f". {_e(q.title or 'Casus')}" if case else ""
+        title = ". " + (_e(q.title) if q.title else self.t("case.title")) if case else ""
         return (f'<div class="elearn-paper-question{" elearn-paper-case" if case else ""}">\n'
-                f'<h2 class="elearn-paper-title">Vraag {number}{title}</h2>\n'
+                f'<h2 class="elearn-paper-title">{self.t("paper.number", n=number)}{title}</h2>\n'
                 f'<div class="elearn-prompt">{md_block(q.prompt)}</div>\n')
 
     def handout(self, q: Question, number: int) -> str:
         """The question on paper, without its answer: nothing here gives it away, not even hidden."""
+        t = self.t
         out = [self._paper_head(q, number)]
         if q.type in ("single", "multiple"):
-            hint = ("Kruis één antwoord aan." if q.type == "single" else
-                    "Kruis alle juiste antwoorden aan: meer dan één kan juist zijn.")
+            hint = t("paper.single") if q.type == "single" else t("paper.multiple")
             out.append(f'<p class="elearn-hint">{hint}</p>\n<ul class="elearn-paper-list">\n')
             out += [f'<li><span class="elearn-box">☐</span> {letter(n)}. {md_inline(o.text)}</li>\n'
                     for n, (_, o) in enumerate(shown_order(q, q.options))]
             out.append("</ul>\n")
         elif q.type == "truefalse":
-            out.append('<p class="elearn-hint">Kruis aan.</p>\n<p><span class="elearn-box">☐</span> Waar &emsp; '
-                       '<span class="elearn-box">☐</span> Onwaar</p>\n')
+            out.append(f'<p class="elearn-hint">{t("paper.truefalse")}</p>\n'
+                       f'<p><span class="elearn-box">☐</span> {t("quiz.true")} &emsp; '
+                       f'<span class="elearn-box">☐</span> {t("quiz.false")}</p>\n')
         elif q.type == "ordering":
-            out.append('<p class="elearn-hint">Schrijf bij elk onderdeel op welke plek het hoort: 1 voor het eerste.</p>\n'
+            out.append(f'<p class="elearn-hint">{t("paper.ordering")}</p>\n'
                        '<ul class="elearn-paper-list">\n')
             out += [f'<li><span class="elearn-blank"></span> {md_inline(item.text)}</li>\n'
                     for _, item in shown_order(q, q.items)]
             out.append("</ul>\n")
         elif q.type == "matching":
-            out.append('<p class="elearn-hint">Schrijf bij elk onderdeel links de letter van wat erbij hoort.</p>\n'
+            out.append(f'<p class="elearn-hint">{t("paper.matching")}</p>\n'
                        '<div class="elearn-paper-match">\n<ul class="elearn-paper-list">\n')
             out += [f'<li><span class="elearn-blank"></span> {_e(pair.left)}</li>\n' for pair in q.pairs]
             out.append('</ul>\n<ul class="elearn-paper-list">\n')
             out += [f"<li>{letter(n)}. {_e(pair.right)}</li>\n" for n, (_, pair) in enumerate(shown_order(q, q.pairs))]
             out.append("</ul>\n</div>\n")
         elif q.type == "shortanswer":
-            out.append('<p class="elearn-hint">Schrijf je antwoord op de lijn.</p>\n<div class="elearn-line"></div>\n')
+            out.append(f'<p class="elearn-hint">{t("paper.shortanswer")}</p>\n<div class="elearn-line"></div>\n')
         else:
-            out.append('<p class="elearn-hint">Kruis bij elk beslismoment aan wat je doet, en bedenk waarom.</p>\n')
+            out.append(f'<p class="elearn-hint">{t("paper.case")}</p>\n')
             for n, node in enumerate(q.nodes, start=1):
-                out.append(f'<div class="elearn-case-node">\n<h3 class="elearn-case-step">Beslismoment {n}'
+                out.append(f'<div class="elearn-case-node">\n<h3 class="elearn-case-step">{t("case.node", n=n)}'
                            f'{self._step(node)}</h3>\n{md_block(node.situation)}\n<ul class="elearn-paper-list">\n')
                 out += [f'<li><span class="elearn-box">☐</span> {letter(m)}. {md_inline(choice.text)}</li>\n'
                         for m, (_, choice) in enumerate(shown_order(q, node.choices, node.id))]
@@ -215,80 +233,91 @@ class QuestionHtml:
     def answer_key(self, q: Question, number: int, sources_url: str) -> str:
         """The question's key for the trainer: the right answer in words, with the hand-out's
         letters, the feedback of every answer, the explanation and the source."""
+        t = self.t
         sources_url = html.escape(sources_url)
         out = [self._paper_head(q, number)]
         why = '<div class="elearn-key-why">{}</div></li>\n'.format
+
+        verdicts = {True: t("key.right"), False: t("key.wrong")}
+
         if q.type in ("single", "multiple"):
             shown = shown_order(q, q.options)
             right = [(letter(n), o) for n, (_, o) in enumerate(shown) if o.correct]
             if q.type == "single":
-                out += [f'<p class="elearn-key-answer"><strong>Juist antwoord:</strong> {mark}. {md_inline(o.text)}</p>\n'
+                out += [f'<p class="elearn-key-answer"><strong>{t("key.answer")}</strong> {mark}. {md_inline(o.text)}</p>\n'
                         for mark, o in right]
             else:
-                out.append('<p class="elearn-key-answer elearn-label"><strong>Juiste antwoorden:</strong></p>\n<ul>\n')
+                out.append(f'<p class="elearn-key-answer elearn-label"><strong>{t("key.answers")}</strong></p>\n<ul>\n')
                 out += [f"<li>{mark}. {md_inline(o.text)}</li>\n" for mark, o in right]
                 out.append("</ul>\n")
-            out.append('<p class="elearn-label"><strong>Per antwoord:</strong></p>\n<ul>\n')
-            out += [f"<li>{letter(n)}. {md_inline(o.text)} <em>({'juist' if o.correct else 'onjuist'})</em> "
+            out.append(f'<p class="elearn-label"><strong>{t("key.per_answer")}</strong></p>\n<ul>\n')
+            out += [f"<li>{letter(n)}. {md_inline(o.text)} <em>({verdicts[o.correct]})</em> "
                     + why(md_block(o.feedback)) for n, (_, o) in enumerate(shown)]
             out.append("</ul>\n")
         elif q.type == "truefalse":
-            out.append(f'<p class="elearn-key-answer"><strong>Juist antwoord:</strong> {"Waar" if q.answer else "Onwaar"}</p>\n'
-                       '<p class="elearn-label"><strong>Per antwoord:</strong></p>\n<ul>\n'
-                       f"<li>Waar <em>({'juist' if q.answer else 'onjuist'})</em> " + why(md_block(q.feedback_true))
-                       + f"<li>Onwaar <em>({'onjuist' if q.answer else 'juist'})</em> " + why(md_block(q.feedback_false))
+            yes, no = t("quiz.true"), t("quiz.false")
+            out.append(f'<p class="elearn-key-answer"><strong>{t("key.answer")}</strong> {yes if q.answer else no}</p>\n'
+                       f'<p class="elearn-label"><strong>{t("key.per_answer")}</strong></p>\n<ul>\n'
+                       f"<li>{yes} <em>({verdicts[q.answer]})</em> " + why(md_block(q.feedback_true))
+                       + f"<li>{no} <em>({verdicts[not q.answer]})</em> " + why(md_block(q.feedback_false))
                        + "</ul>\n")
         elif q.type == "ordering":
-            out.append('<p class="elearn-key-answer elearn-label"><strong>Juiste volgorde:</strong></p>\n<ol>\n')
+            out.append(f'<p class="elearn-key-answer elearn-label"><strong>{t("key.order")}</strong></p>\n<ol>\n')
             out += [f"<li>{md_inline(item.text)} " + why(md_block(item.feedback)) for item in q.items]
             out.append("</ol>\n")
         elif q.type == "matching":
             order = [i for i, _ in shown_order(q, q.pairs)]  # the hand-out's letters
-            out.append('<p class="elearn-key-answer elearn-label"><strong>Juiste paren:</strong></p>\n<ul>\n')
+            out.append(f'<p class="elearn-key-answer elearn-label"><strong>{t("key.pairs")}</strong></p>\n<ul>\n')
             out += [f"<li>{_e(pair.left)} → {letter(order.index(i))}. {_e(pair.right)} " + why(md_block(pair.feedback))
                     for i, pair in enumerate(q.pairs)]
             out.append("</ul>\n")
         elif q.type == "shortanswer":
-            out.append(f'<p class="elearn-key-answer"><strong>Goed gerekend wordt:</strong> {_e(" of ".join(q.answers))} '
-                       "<em>(hoofdletters en spaties tellen niet)</em></p>\n<ul>\n"
-                       "<li>Bij een goed antwoord: " + why(md_block(q.feedback_correct))
-                       + "<li>Bij een fout antwoord: " + why(md_block(q.feedback_wrong)) + "</ul>\n")
+            answers = f" {t('key.or')} ".join(_e(a) for a in q.answers)
+            out.append(f'<p class="elearn-key-answer"><strong>{t("key.accepted")}</strong> {answers} '
+                       f"<em>{t('key.accepted_note')}</em></p>\n<ul>\n"
+                       f"<li>{t('key.if_right')} " + why(md_block(q.feedback_correct))
+                       + f"<li>{t('key.if_wrong')} " + why(md_block(q.feedback_wrong)) + "</ul>\n")
         else:
             out.append(self._case_key(q, sources_url))
         if q.explanation:
-            out.append('<div class="elearn-explanation"><p class="elearn-label"><strong>Uitleg:</strong></p>'
+            out.append(f'<div class="elearn-explanation"><p class="elearn-label"><strong>{t("key.explanation")}</strong></p>'
                        f"{md_block(q.explanation)}</div>\n")
         out.append(self._source(q.source, sources_url) + "</div>")
         return "".join(out)
 
     def _case_key(self, q: Case, sources_url: str) -> str:
+        t = self.t
         places = {node.id: n for n, node in enumerate(q.nodes, start=1)}
         outcomes = {o.id: o for o in q.outcomes}
 
         def next_of(choice) -> str:
             if choice.next in places:
-                return f"beslismoment {places[choice.next]}"
-            return f"uitkomst: {_e(outcomes[choice.next].title)}"
+                return t("key.to_node", n=places[choice.next])
+            return t("key.to_outcome", title=_e(outcomes[choice.next].title))
+
+        def about(choice) -> str:
+            return t("key.choice", kind=t("key.best_choice") if choice.correct else t("key.other_choice"), next=next_of(choice))
 
         out = []
         for n, node in enumerate(q.nodes, start=1):
             shown = shown_order(q, node.choices, node.id)
-            out.append(f'<div class="elearn-case-node">\n<h3 class="elearn-case-step">Beslismoment {n}'
+            out.append(f'<div class="elearn-case-node">\n<h3 class="elearn-case-step">{t("case.node", n=n)}'
                        f"{self._step(node)}</h3>\n{md_block(node.situation)}\n")
             best = [(letter(m), c) for m, (_, c) in enumerate(shown) if c.correct]
             if best:
-                label = "Beste keuze" if len(best) == 1 else "Beste keuzes"
-                out.append(f'<p class="elearn-key-answer"><strong>{label}:</strong> '
+                label = t("key.best") if len(best) == 1 else t("key.best_many")
+                out.append(f'<p class="elearn-key-answer"><strong>{label}</strong> '
                            + " / ".join(f"{mark}. {md_inline(c.text)}" for mark, c in best) + "</p>")
             out.append("<ul>\n")
-            out += [f"<li>{letter(m)}. {md_inline(c.text)} <em>({'beste keuze' if c.correct else 'andere keuze'}; "
-                    f"verder naar {next_of(c)})</em> " + f'<div class="elearn-key-why">{md_block(c.feedback)}</div></li>\n'
+            out += [f"<li>{letter(m)}. {md_inline(c.text)} <em>({about(c)})</em> "
+                    + f'<div class="elearn-key-why">{md_block(c.feedback)}</div></li>\n'
                     for m, (_, c) in enumerate(shown)]
             out.append("</ul>\n</div>\n")
         for outcome in q.outcomes:
+            end = t("key.good_end") if outcome.correct else t("key.bad_end")
             out.append('<div class="elearn-case-outcome">\n'
-                       f"<p><strong>Uitkomst: {_e(outcome.title)}</strong> "
-                       f"<em>({'goede afloop' if outcome.correct else 'geen goede afloop'})</em></p>\n"
+                       f'<p><strong>{t("case.outcome", title=_e(outcome.title))}</strong> '
+                       f"<em>({end})</em></p>\n"
                        f"{md_block(outcome.text)}\n{self._outcome_meta(outcome)}"
                        + self._source(outcome.source, sources_url) + "</div>\n")
         return "".join(out)

@@ -10,6 +10,7 @@ import jinja2
 
 from ..course import Course
 from ..directive import QUIZ, Directive
+from ..locale import DEFAULT, Catalogue, catalogue
 from ..model import references, walk
 from ..quiz.html import QuizRenderer
 from ..quiz.plan import QuizSpec, teaching_pages
@@ -29,6 +30,7 @@ class RenderedSite:
     # uri -> the directives on the page, each with its line as written: recorded for a generated
     # page as it is written, read once from an author's page when it was loaded.
     directives: dict[str, list[tuple[Directive, str]]]
+    lang: str = DEFAULT  # the UI catalogue the pages were written with: the browser's text follows it
 
     def uri_of(self, page_id: str) -> str | None:
         return next((p.uri for p in self.pages if p.id == page_id), None)
@@ -65,9 +67,10 @@ def source_usage(pages: list[PageSpec]) -> dict[str, list[PageSpec]]:
 class _PageContext:
     """Helpers a template calls, bound to the page being rendered."""
 
-    def __init__(self, course: Course, pages: list[PageSpec], page: PageSpec):
+    def __init__(self, course: Course, pages: list[PageSpec], page: PageSpec, t: Catalogue):
         self.course = course
         self.page = page
+        self.t = t
         self.by_id = {p.id: p for p in pages}
         self.sources = {s.id: s for s in course.all_sources()}
 
@@ -91,7 +94,7 @@ class _PageContext:
                 # The test page holds the bank's whole pool, so it can project any of its questions.
                 target = self.link(test)
                 query = f"?klassikaal={test}" + (f"&vraag={question.id}" if question else "")
-                return f"[{label}]({target}) ([klassikaal]({target}{query}))"
+                return f"[{label}]({target}) ([{self.t('site.classroom')}]({target}{query}))"
         return ref
 
     def cite(self, node_or_id) -> str:
@@ -100,12 +103,14 @@ class _PageContext:
             return ""
         source = self.sources[source_id]
         label = source.short or source.title
-        return f"[Bron: {label}]({self.link('bronnen', source.id)}){{.elearn-bron}}"
+        return f"[{self.t('site.source', source=label)}]({self.link('bronnen', source.id)}){{.elearn-bron}}"
 
 
-def render_site(course: Course, pages: list[PageSpec], quizzes: dict[str, QuizSpec]) -> RenderedSite:
-    """``pages`` and ``quizzes``: the site's structure and quizzes, made once for validation too."""
+def render_site(course: Course, pages: list[PageSpec], quizzes: dict[str, QuizSpec], lang: str = DEFAULT) -> RenderedSite:
+    """``pages`` and ``quizzes``: the site's structure and quizzes, made once for validation too;
+    ``lang``: the UI catalogue (see ``locale``) of every fixed word on the pages."""
     env = _environment()
+    t = catalogue(lang)
     usage = source_usage(pages)
     markdown = {}
     directives: dict[str, list[tuple[Directive, str]]] = {
@@ -114,7 +119,7 @@ def render_site(course: Course, pages: list[PageSpec], quizzes: dict[str, QuizSp
     for page in pages:
         if not page.generated:
             continue
-        ctx = _PageContext(course, pages, page)
+        ctx = _PageContext(course, pages, page, t)
         written = directives[page.uri] = []
 
         def quiz(kind: str, quiz_id: str) -> str:
@@ -136,35 +141,34 @@ def render_site(course: Course, pages: list[PageSpec], quizzes: dict[str, QuizSp
             pages=pages,
             quiz=quiz,
             test_id=test_id,
+            t=t,
         )
         if practice_id(page.id) in quizzes:
-            markdown[page.uri] += f"\n## Test jezelf\n\n{quiz(QUIZ, practice_id(page.id))}\n"
+            markdown[page.uri] += f"\n## {t('site.practice')}\n\n{quiz(QUIZ, practice_id(page.id))}\n"
     labels = {s.id: s.short or s.title for s in course.all_sources()}
-    renderer = QuizRenderer(content_names(course, pages), labels, teaching_pages(pages))
-    return RenderedSite(pages, markdown, navigation(course, pages), helpline_html(course), quizzes, renderer,
-                        directives)
+    renderer = QuizRenderer(content_names(course, pages, t), labels, teaching_pages(pages), lang)
+    return RenderedSite(pages, markdown, navigation(course, pages), helpline_html(course, t), quizzes, renderer,
+                        directives, lang)
 
 
-def content_names(course: Course, pages: list[PageSpec]) -> dict[str, str]:
+def content_names(course: Course, pages: list[PageSpec], t: Catalogue) -> dict[str, str]:
     names = {p.id: p.title for p in pages}
     if course.meldcode:
         for q in course.meldcode.decision_framework.questions:
-            names[q.id] = f"afwegingsvraag {q.number}: {q.question}"
+            names[q.id] = t("case.framework_question", n=q.number, question=q.question)
     for sector in course.sectors:
         for regime in sector.regimes:
             names[regime.id] = f"{regime.title} ({sector.title})"
     return names
 
 
-def helpline_html(course: Course) -> str:
+def helpline_html(course: Course, t: Catalogue) -> str:
     """The always-visible line to Veilig Thuis and 112, for the theme's banner."""
     line = course.course.helpline if course.course else None
     if line is None:
         return ""
     phone = html.escape(line.phone)
     emergency = html.escape(line.emergency)
-    return (
-        f'<p class="elearn-hulplijn"><strong>{html.escape(line.title)}:</strong> '
-        f'bel <a href="tel:{phone.replace("-", "")}">{phone}</a>. '
-        f'Bij direct gevaar: bel <a href="tel:{emergency}">{emergency}</a>.</p>'
-    )
+    text = t("site.helpline", title=html.escape(line.title), phone=f'<a href="tel:{phone.replace("-", "")}">{phone}</a>',
+             emergency=f'<a href="tel:{emergency}">{emergency}</a>')
+    return f'<p class="elearn-hulplijn">{text}</p>'

@@ -8,6 +8,13 @@ var HERE = document.currentScript.src; // trainer tools load from beside this fi
 var extras = window.elearnExtras = window.elearnExtras || {};
 var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
+/* UI text: T("quiz.check") or T("quiz.number", { n: 3 }), with the key written out. The build
+ * puts the text of the site's language (locale/<lang>.yml) in the key's place (served.py), so
+ * "Controleer" is served and this only fills {placeholders} from ``values``. */
+function T(text, values) {
+  return text.replace(/\{(\w+)\}/g, function (m, name) { return values[name]; });
+}
+
 function all(root, selector) {
   return Array.prototype.slice.call(root.querySelectorAll(selector));
 }

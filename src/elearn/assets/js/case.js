@@ -46,7 +46,7 @@ function choose(q, node, b) {
   all(node, ".elearn-choice-button").forEach(function (other) { other.disabled = true; });
   b.setAttribute("aria-pressed", "true");
   node.classList.add("is-done");
-  mark(li, choice[1], choice[1] ? "goede keuze" : "minder goede keuze");
+  mark(li, choice[1], choice[1] ? T("case.good") : T("case.less_good"));
   var fb = li.querySelector(".elearn-option-feedback");
   fb.hidden = false;
   fb.setAttribute("tabindex", "-1");
@@ -56,7 +56,8 @@ function choose(q, node, b) {
     finishCase(q, choice[0]);
   } else {
     fb.focus();
-    announce(q.quiz, (choice[1] ? "Goede keuze. " : "Minder goede keuze. ") + fb.textContent.trim());
+    var said = { feedback: fb.textContent.trim() };
+    announce(q.quiz, choice[1] ? T("case.good_said", said) : T("case.less_good_said", said));
   }
 }
 
@@ -65,16 +66,17 @@ function finishCase(q, outcomeId) {
   var score = q.choices ? q.good / q.choices : 0;
   q.attempts++;
   q.score = score;
-  q.verdict.textContent = "Einde van de casus. Je koos " + q.good + " van de " + q.choices + " keer de beste stap.";
+  q.verdict.textContent = T("case.end", { good: q.good, choices: q.choices });
   q.verdict.className = "elearn-verdict " + (q.data.outcomes[outcomeId] ? "is-correct" : "is-wrong");
   q.feedback.hidden = false;
   q.controls.textContent = "";
-  q.controls.appendChild(button("Casus opnieuw spelen", "", function () {
+  q.controls.appendChild(button(T("case.replay"), "", function () {
     startCase(q, true);
     q.nodes[q.data.start].querySelector("button").focus();
   }));
   outcome.focus();
-  announce(q.quiz, "Einde van de casus: " + outcome.querySelector(".elearn-case-outcome-title").textContent.trim() + ". " + q.verdict.textContent);
+  announce(q.quiz, T("case.end_said", { outcome: outcome.querySelector(".elearn-case-outcome-title").textContent.trim(),
+    verdict: q.verdict.textContent }));
   answered(q, score);
 }
 

@@ -51,7 +51,7 @@ function drawIds(data) {
 
 function numberQuestion(question, n) {
   var label = question.querySelector(".elearn-number");
-  if (label) label.textContent = "Vraag " + n + ".";
+  if (label) label.textContent = T("quiz.number", { n: n });
 }
 
 function prepareQuiz(root, finished) {

@@ -11,9 +11,9 @@ function startOffline() {
     if (document.querySelector(".elearn-update")) return;
     var bar = make("div", "elearn-update");
     bar.setAttribute("role", "status");
-    var text = make("span", null, "Nieuwe versie beschikbaar");
+    var text = make("span", null, T("offline.ready"));
     text.hidden = true;
-    bar.append(text, button("Nieuwe versie beschikbaar \u2014 herladen", "md-button--primary", function () {
+    bar.append(text, button(T("offline.reload"), "md-button--primary", function () {
       accepted = true;
       worker.postMessage("elearn:activate");
     }));

@@ -2,7 +2,7 @@
  * question and all feedback as HTML; this only reveals, marks and scores. It never builds
  * markup from strings. */
 function decimal(x) {
-  return (Math.round(x * 10) / 10).toString().replace(".", ",");
+  return (Math.round(x * 10) / 10).toString().replace(".", T("format.decimal"));
 }
 function normalise(text) {
   return text.replace(/\s+/g, "").toLowerCase();
@@ -40,7 +40,7 @@ var scorers = {
     var hits = chosen.filter(function (o) { return isRightOption(q, o); }).length;
     chosen.forEach(function (o) {
       var ok = isRightOption(q, o);
-      mark(o, ok, ok ? "goed gekozen" : "niet juist");
+      mark(o, ok, ok ? T("quiz.chosen_right") : T("quiz.wrong"));
       reveal(o);
     });
     if (q.type !== "multiple") return hits;
@@ -53,7 +53,7 @@ var scorers = {
     items.forEach(function (li, position) {
       var ok = +li.getAttribute("data-index") === position;
       if (ok) right++;
-      mark(li, ok, ok ? "juiste plaats" : "hoort op plaats " + (+li.getAttribute("data-index") + 1));
+      mark(li, ok, ok ? T("quiz.place_right") : T("quiz.place_other", { n: +li.getAttribute("data-index") + 1 }));
       reveal(li);
     });
     return right / items.length;
@@ -65,7 +65,7 @@ var scorers = {
     rows.forEach(function (row) {
       var ok = row.querySelector("select").value === row.getAttribute("data-index");
       if (ok) right++;
-      mark(row, ok, ok ? "goed" : "niet juist");
+      mark(row, ok, ok ? T("quiz.right") : T("quiz.wrong"));
       reveal(row);
     });
     return right / rows.length;
@@ -74,7 +74,7 @@ var scorers = {
     var input = q.el.querySelector(".elearn-short input");
     if (!input.value.trim()) return null;
     var ok = q.data.accepted.indexOf(normalise(input.value)) >= 0;
-    mark(q.el.querySelector(".elearn-short"), ok, ok ? "goed" : "niet juist");
+    mark(q.el.querySelector(".elearn-short"), ok, ok ? T("quiz.right") : T("quiz.wrong"));
     q.el.querySelector('.elearn-option-feedback[data-when="' + (ok ? "correct" : "wrong") + '"]').hidden = false;
     return ok ? 1 : 0;
   }
@@ -86,11 +86,11 @@ function showAnswer(q) {
     var list = q.el.querySelector(".elearn-order");
     all(list, ".elearn-order-item").sort(function (a, b) {
       return a.getAttribute("data-index") - b.getAttribute("data-index");
-    }).forEach(function (li) { list.appendChild(li); mark(li, true, "juiste plaats"); reveal(li); });
+    }).forEach(function (li) { list.appendChild(li); mark(li, true, T("quiz.place_right")); reveal(li); });
   } else if (q.type === "matching") {
     all(q.el, ".elearn-match").forEach(function (row) {
       row.querySelector("select").value = row.getAttribute("data-index");
-      mark(row, true, "juist antwoord");
+      mark(row, true, T("quiz.answer"));
       reveal(row);
     });
   } else if (q.type === "shortanswer") {
@@ -99,11 +99,11 @@ function showAnswer(q) {
     all(q.el, ".elearn-option").forEach(function (o) {
       var ok = isRightOption(q, o);
       o.querySelector("input").checked = ok;
-      if (ok) { mark(o, true, "juist antwoord"); reveal(o); }
+      if (ok) { mark(o, true, T("quiz.answer")); reveal(o); }
     });
   }
-  q.verdict.textContent = "Het juiste antwoord staat nu aangegeven.";
-  announce(q.quiz, "Het juiste antwoord wordt getoond.");
+  q.verdict.textContent = T("quiz.answer_shown");
+  announce(q.quiz, T("quiz.answer_said"));
 }
 
 /* --- questions --- */
@@ -129,15 +129,15 @@ function resetQuestion(q, fresh) {
 }
 
 function verdictText(score) {
-  if (score >= 1) return "Goed!";
-  if (score <= 0) return "Niet goed.";
-  return "Gedeeltelijk goed: " + Math.round(score * 100) + "% van de punten.";
+  if (score >= 1) return T("quiz.verdict_right");
+  if (score <= 0) return T("quiz.verdict_wrong");
+  return T("quiz.verdict_part", { percent: Math.round(score * 100) });
 }
 
 function check(q) {
   var score = scorers[q.type](q);
   if (score === null) {
-    announce(q.quiz, "Geef eerst een antwoord.");
+    announce(q.quiz, T("quiz.answer_first"));
     return;
   }
   q.attempts++;
@@ -149,13 +149,13 @@ function check(q) {
   q.controls.textContent = "";
   if (score < 1) {
     if (!q.quiz.isTest) {
-      q.controls.appendChild(button("Opnieuw proberen", "", function () {
+      q.controls.appendChild(button(T("quiz.retry"), "", function () {
         resetQuestion(q, true);
         var first = q.el.querySelector("input, select, .elearn-move");
         if (first) first.focus();
       }));
     }
-    q.controls.appendChild(button("Toon het juiste antwoord", "", function () {
+    q.controls.appendChild(button(T("quiz.show_answer"), "", function () {
       showAnswer(q);
       this.remove();
     }));
@@ -172,9 +172,9 @@ function setupOrdering(q) {
   all(q.el, ".elearn-order-item").forEach(function (li) {
     var label = li.querySelector(".elearn-order-text").textContent.trim();
     var box = make("span", "elearn-move-buttons");
-    [["\u2191", "Omhoog", -1], ["\u2193", "Omlaag", 1]].forEach(function (spec) {
+    [["\u2191", T("quiz.up", { item: label }), -1], ["\u2193", T("quiz.down", { item: label }), 1]].forEach(function (spec) {
       var b = button(spec[0], "elearn-move", function () { move(q, li, spec[2], b); });
-      b.setAttribute("aria-label", spec[1] + ": " + label);
+      b.setAttribute("aria-label", spec[1]);
       box.appendChild(b);
     });
     li.appendChild(box);
@@ -188,12 +188,12 @@ function move(q, li, direction, focusAfter) {
   var to = at + direction;
   var label = li.querySelector(".elearn-order-text").textContent.trim();
   if (to < 0 || to >= items.length) {
-    announce(q.quiz, label + " staat al " + (to < 0 ? "bovenaan." : "onderaan."));
+    announce(q.quiz, to < 0 ? T("quiz.at_top", { item: label }) : T("quiz.at_bottom", { item: label }));
     return;
   }
   list.insertBefore(li, direction < 0 ? items[to] : items[to].nextSibling);
   focusAfter.focus();
-  announce(q.quiz, label + ": nu op plaats " + (to + 1) + " van " + items.length + ".");
+  announce(q.quiz, T("quiz.moved", { item: label, n: to + 1, total: items.length }));
 }
 
 /* --- quizzes --- */
@@ -214,22 +214,22 @@ function answered(q, score) {
   if (pending.length) return;
   var total = quiz.active.reduce(function (sum, x) { return sum + x.score; }, 0);
   var percent = Math.round(100 * total / quiz.active.length);
-  var text = "Je score: " + decimal(total) + " van " + quiz.active.length + " (" + percent + "%).";
+  var text = T("quiz.score", { score: decimal(total), total: quiz.active.length, percent: percent });
   if (quiz.data.mastery) {
     var passed = percent >= quiz.data.mastery;
-    text += passed ? " Gehaald: je zit op of boven " + quiz.data.mastery + "%." :
-      " Nog niet gehaald: je hebt " + quiz.data.mastery + "% nodig.";
+    var needed = { mastery: quiz.data.mastery };
+    text += " " + (passed ? T("quiz.passed", needed) : T("quiz.not_passed", needed));
     quiz.summary.className = "elearn-summary " + (passed ? "is-correct" : "is-wrong");
   }
   quiz.summaryText.textContent = text;
   quiz.summary.hidden = false;
   if (quiz.active.length > 1 || quiz.isTest) {
     quiz.summaryControls.textContent = "";
-    quiz.summaryControls.appendChild(button(quiz.isTest ? "Opnieuw, met nieuwe vragen" : "Alles opnieuw", "", function () {
+    quiz.summaryControls.appendChild(button(quiz.isTest ? T("quiz.again_test") : T("quiz.again"), "", function () {
       draw(quiz);
       var first = quiz.active[0].el.querySelector("input, select, button");
       if (first) first.focus();
-      announce(quiz, "De toets begint opnieuw.");
+      announce(quiz, T("quiz.restarted"));
     }));
   }
   document.dispatchEvent(new CustomEvent("elearn:quiz", {
@@ -294,8 +294,8 @@ function setupQuiz(root) {
   // Not on a test: closing the projection starts the quiz afresh, and a learner's attempt
   // must not go that way. Trainers open a test from the trainers' page (?klassikaal=).
   if (!quiz.isTest) {
-    var open = button("Klassikaal tonen", "elearn-classroom-open", function () { need("klassikaal", { quiz: quiz }); });
-    open.setAttribute("aria-label", "Klassikaal tonen: " + root.getAttribute("aria-label"));
+    var open = button(T("quiz.classroom"), "elearn-classroom-open", function () { need("klassikaal", { quiz: quiz }); });
+    open.setAttribute("aria-label", T("quiz.classroom_label", { quiz: root.getAttribute("aria-label") }));
     root.insertBefore(open, root.firstChild);
   }
   draw(quiz, root.elearnEarly && root.elearnEarly.drawn);

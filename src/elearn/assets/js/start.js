@@ -32,7 +32,7 @@ function init() {
 
 // For the trainer tools, the SCORM bridge and the test suite.
 window.elearn = { all: all, make: make, add: add, button: button, mark: mark, announce: announce, draw: draw,
-  showAnswer: showAnswer, startCase: startCase, choose: choose };
+  showAnswer: showAnswer, startCase: startCase, choose: choose, text: T };
 window.elearnProgress = { importText: importText, parse: parse, pathStatus: pathStatus, pathById: pathById,
   link: link, MAX_IMPORT: MAX_IMPORT, url: function (u) { return new URL(u, baseUrl()).href; },
   record: function () { return state; },

@@ -112,7 +112,7 @@ function read() {
   }
   // Damaged: keep the text aside, start clean, and say so.
   try { window.localStorage.setItem(KEY + ":reservekopie:" + Date.now(), raw); } catch (e) { /* full: the notice still tells */ }
-  notice("Je opgeslagen voortgang was beschadigd en kon niet worden gelezen. Er is een reservekopie van bewaard in deze browser; je begint opnieuw.");
+  notice(T("progress.damaged"));
   rec = empty();
   write(rec);
   return rec;
@@ -120,7 +120,7 @@ function read() {
 
 function unavailable() {
   memoryOnly = true;
-  notice("Je voortgang wordt niet bewaard: deze browser laat de site niets opslaan (bijvoorbeeld in een privévenster of als de opslag vol is). Alles werkt wel, maar na het sluiten ben je je voortgang kwijt. Op 'Mijn voortgang' kun je hem downloaden.");
+  notice(T("progress.unavailable"));
   return state || empty();
 }
 
@@ -249,20 +249,20 @@ function parse(text) {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return { problem: "dit is geen voortgangsbestand (geen geldige JSON)" };
+    return { problem: T("progress.not_json") };
   }
-  if (!data || typeof data.course !== "string") return { problem: "dit is geen voortgangsbestand" };
+  if (!data || typeof data.course !== "string") return { problem: T("progress.not_progress") };
   if (data.course !== COURSE.course) {
-    return { problem: "dit bestand hoort bij een andere cursus (" + String(data.course).slice(0, 60) + ")" };
+    return { problem: T("progress.other_course", { course: String(data.course).slice(0, 60) }) };
   }
   var rec = migrate(data);
-  return rec ? { record: rec } : { problem: "dit voortgangsbestand is beschadigd of van een onbekende versie" };
+  return rec ? { record: rec } : { problem: T("progress.broken") };
 }
 
 function importText(text) {
   var result = parse(text);
-  if (result.problem) return "Niet ingeladen: " + result.problem + ". Er is niets veranderd.";
+  if (result.problem) return T("progress.not_loaded", { problem: result.problem });
   var rec = result.record;
   update(function (current) { Object.keys(rec).forEach(function (k) { current[k] = rec[k]; }); });
-  return "Ingeladen: je voortgang van " + new Date(rec.updated).toLocaleDateString("nl-NL") + " staat nu in deze browser.";
+  return T("progress.loaded", { date: new Date(rec.updated).toLocaleDateString(T("format.date_locale")) });
 }

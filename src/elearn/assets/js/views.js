@@ -46,7 +46,7 @@ function renderNav() {
     if (old) old.remove();
     if (!id || !state.pages[id]) return;
     var quiz = tests[id] ? state.quizzes[tests[id]] : null;
-    var text = tests[id] ? (quiz && quiz.passed ? "toets gehaald" : "bezocht, toets nog niet gehaald") : "bezocht";
+    var text = tests[id] ? (quiz && quiz.passed ? T("progress.test_passed") : T("progress.test_open")) : T("progress.visited");
     var mark = make("span", "elearn-nav-mark", tests[id] && !(quiz && quiz.passed) ? "\u25CB" : "\u2713");
     mark.setAttribute("title", text);
     var hidden = make("span", "elearn-visually-hidden", " (" + text + ")");
@@ -60,7 +60,7 @@ function renderHome() {
     var id = host.getAttribute("data-elearn-path");
     var chosen = state.path === id;
     host.textContent = "";
-    var b = button(chosen ? "\u2713 Dit is jouw leerpad" : "Kies dit leerpad", "", function () {
+    var b = button(chosen ? "\u2713 " + T("progress.path_yours") : T("progress.path_choose"), "", function () {
       update(function (rec) { rec.path = id; });
       var again = document.querySelector('[data-elearn-path="' + id + '"] button');
       if (again) again.focus();
@@ -69,8 +69,8 @@ function renderHome() {
     host.appendChild(b);
     if (chosen) {
       var status = pathStatus(pathById(id));
-      host.appendChild(bar(status.percent, "Leerpad: " + status.percent + "% klaar"));
-      add(host, "span", "elearn-bar-label", status.percent + "% klaar");
+      host.appendChild(bar(status.percent, T("progress.path_bar", { percent: status.percent })));
+      add(host, "span", "elearn-bar-label", T("progress.done", { percent: status.percent }));
     }
   });
   all(document, "[data-elearn-module]").forEach(function (host) {
@@ -78,14 +78,14 @@ function renderHome() {
     if (!module) return;
     var status = moduleStatus(module);
     host.textContent = "";
-    host.appendChild(bar(status.percent, module.title + ": " + status.percent + "% klaar"));
-    add(host, "span", "elearn-bar-label", status.percent + "% klaar \u00B7 ca. " + module.minutes + " minuten");
+    host.appendChild(bar(status.percent, T("progress.module_bar", { title: module.title, percent: status.percent })));
+    add(host, "span", "elearn-bar-label", T("progress.module_line", { percent: status.percent, minutes: module.minutes }));
   });
   all(document, "[data-elearn-resume]").forEach(function (host) {
     host.textContent = "";
     // Only somewhere else is somewhere to go back to.
     if (state.last && COURSE.pages[state.last.page] && state.last.page !== currentPage()) {
-      var p = make("p", "elearn-resume-line", "Verder waar je was: ");
+      var p = make("p", "elearn-resume-line", T("progress.resume") + " ");
       p.appendChild(link(state.last.page));
       host.appendChild(p);
     }
@@ -106,31 +106,33 @@ function weakest() {
 function renderDashboard(host) {
   host.textContent = "";
   if (state.last && COURSE.pages[state.last.page]) {
-    var resume = make("p", "elearn-resume-line", "Verder waar je was: ");
+    var resume = make("p", "elearn-resume-line", T("progress.resume") + " ");
     resume.appendChild(link(state.last.page));
     host.appendChild(resume);
   }
   var path = state.path ? pathById(state.path) : null;
-  add(host, "h2", null, "Jouw leerpad");
+  add(host, "h2", null, T("progress.your_path"));
   if (path) {
     var status = pathStatus(path);
-    var line = make("p", null, path.title + ": " + status.percent + "% klaar. ");
+    var line = make("p", null, T("progress.path_line", { title: path.title, percent: status.percent }) + " ");
     host.appendChild(line);
-    host.appendChild(bar(status.percent, "Leerpad " + path.title + ": " + status.percent + "% klaar"));
+    host.appendChild(bar(status.percent, T("progress.path_named_bar", { title: path.title, percent: status.percent })));
     if (status.complete) {
-      var done = make("p", "elearn-done", "\u2713 Je hebt dit leerpad afgerond. ");
-      done.appendChild(link("certificaat", "Maak je certificaat"));
+      var done = make("p", "elearn-done", "\u2713 " + T("progress.path_done") + " ");
+      done.appendChild(link("certificaat", T("progress.make_certificate")));
       host.appendChild(done);
     }
   } else {
-    var choose = make("p", null, "Je hebt nog geen leerpad gekozen. ");
-    choose.appendChild(link("start", "Kies een leerpad op de startpagina"));
+    var choose = make("p", null, T("progress.no_path") + " ");
+    choose.appendChild(link("start", T("progress.choose_path")));
     host.appendChild(choose);
   }
-  add(host, "h2", null, "Modules");
+  add(host, "h2", null, T("progress.modules"));
   var table = make("table", "elearn-modules");
   var head = make("tr");
-  ["Module", "Pagina's gelezen", "Toets (beste score)", "Klaar"].forEach(function (t) { add(head, "th", null, t); });
+  [T("progress.col_module"), T("progress.col_pages"), T("progress.col_test"), T("progress.col_done")].forEach(function (t) {
+    add(head, "th", null, t);
+  });
   add(table, "thead").appendChild(head);
   var body = add(table, "tbody");
   COURSE.modules.forEach(function (module) {
@@ -139,47 +141,48 @@ function renderDashboard(host) {
     var name = make("td");
     name.appendChild(link(module.pages[0], module.title));
     row.appendChild(name);
-    add(row, "td", null, s.visited + " van " + module.pages.length);
-    var test = s.quiz ? s.quiz.best + "% " + (s.quiz.passed ? "\u2713 gehaald" : "\u2717 nog niet gehaald") : (module.test ? "nog niet gemaakt" : "geen toets");
+    add(row, "td", null, T("progress.pages_read", { n: s.visited, total: module.pages.length }));
+    var test = s.quiz ? s.quiz.best + "% " + (s.quiz.passed ? "\u2713 " + T("progress.passed") : "\u2717 " + T("progress.not_passed")) :
+      module.test ? T("progress.not_taken") : T("progress.no_test");
     add(row, "td", null, test);
     var cell = make("td");
-    cell.appendChild(bar(s.percent, module.title + ": " + s.percent + "% klaar"));
+    cell.appendChild(bar(s.percent, T("progress.module_bar", { title: module.title, percent: s.percent })));
     add(cell, "span", "elearn-bar-label", s.percent + "%");
     row.appendChild(cell);
     body.appendChild(row);
   });
   // On a narrow phone the table scrolls sideways on its own, and the page does not.
   add(host, "div", "elearn-scroll").appendChild(table);
-  add(host, "h2", null, "Om nog eens te lezen");
+  add(host, "h2", null, T("progress.reread"));
   var weak = weakest();
   if (weak.length) {
-    add(host, "p", null, "Bij deze onderwerpen ging het vaakst iets mis:");
+    add(host, "p", null, T("progress.weak"));
     var list = add(host, "ul", "elearn-weak");
     weak.forEach(function (id) { add(list, "li").appendChild(link(id)); });
   } else {
-    add(host, "p", null, "Nog geen fouten: beantwoord vragen om hier je zwakste onderwerpen te zien.");
+    add(host, "p", null, T("progress.no_weak"));
   }
   renderKeeping(host);
 }
 
 /* Export, import and reset: the learner's own file, checked before anything changes. */
 function renderKeeping(host) {
-  add(host, "h2", null, "Je voortgang bewaren of meenemen");
-  add(host, "p", null, "Je voortgang staat alleen in deze browser. Download hem als bestand om hem op een ander apparaat in te laden; er gaat niets naar een server.");
+  add(host, "h2", null, T("progress.keep"));
+  add(host, "p", null, T("progress.keep_intro"));
   var status = make("p", "elearn-keep-status");
   status.setAttribute("role", "status");
   var controls = add(host, "div", "elearn-controls");
-  controls.appendChild(button("Voortgang downloaden", "", function () {
+  controls.appendChild(button(T("progress.download"), "", function () {
     var blob = new Blob([JSON.stringify(state, null, 2)], { type: "application/json" });
     var a = make("a");
     a.href = URL.createObjectURL(blob);
-    a.download = "voortgang-" + COURSE.course + "-" + now().slice(0, 10) + ".json";
+    a.download = T("progress.file", { course: COURSE.course, date: now().slice(0, 10) });
     document.body.appendChild(a);
     a.click();
     a.remove();
-    status.textContent = "Je voortgang is gedownload.";
+    status.textContent = T("progress.downloaded");
   }));
-  var label = make("label", "md-button elearn-btn elearn-file", "Voortgang inladen");
+  var label = make("label", "md-button elearn-btn elearn-file", T("progress.load"));
   var input = make("input");
   input.type = "file";
   input.accept = ".json,application/json";
@@ -190,22 +193,22 @@ function renderKeeping(host) {
     input.value = "";
     if (!file) return;
     if (file.size > MAX_IMPORT) {
-      status.textContent = "Niet ingeladen: dit bestand is te groot voor een voortgangsbestand. Er is niets veranderd.";
+      status.textContent = T("progress.not_loaded", { problem: T("progress.too_big") });
       return;
     }
     var reader = new FileReader();
     reader.onload = function () { say(importText(String(reader.result))); };
     reader.readAsText(file);
   });
-  var reset = button("Alles wissen", "", function () {
+  var reset = button(T("progress.erase"), "", function () {
     if (reset.getAttribute("data-confirm") !== "true") {
       reset.setAttribute("data-confirm", "true");
-      reset.textContent = "Ja, wis al mijn voortgang";
-      status.textContent = "Weet je het zeker? Klik nog een keer om al je voortgang in deze browser te wissen. Download hem eerst als je hem wilt bewaren.";
+      reset.textContent = T("progress.erase_confirm");
+      status.textContent = T("progress.erase_sure");
       return;
     }
     update(function (rec) { var fresh = empty(); Object.keys(rec).forEach(function (k) { rec[k] = fresh[k]; }); });
-    say("Je voortgang is gewist.");
+    say(T("progress.erased"));
   });
   controls.appendChild(reset);
   host.appendChild(status);
