@@ -218,9 +218,10 @@ def test_a_short_answer_is_data_not_html(tmp_path, browser):
         page.close()
 
 
-def test_the_scorm_launch_page_escapes_the_course_title(tmp_path):
+def test_the_scorm_launch_page_escapes_the_course_title_and_speaks_its_language(tmp_path):
     root = tmp_path / "course"
     shutil.copytree(FIXTURES / "mini", root)
+    edit(root / "mkdocs.yml", "  language: nl\n", "  language: en\n")
     title = 'Zorg & "veiligheid" </title><b>thuis'
     cursus = root / "content" / "cursus.yml"
     text = cursus.read_text(encoding="utf-8")
@@ -238,3 +239,4 @@ def test_the_scorm_launch_page_escapes_the_course_title(tmp_path):
     assert doc.findtext(".//title") == title
     assert doc.find(".//iframe").get("title") == title
     assert doc.find(".//b") is None
+    assert doc.get("lang") == "en"

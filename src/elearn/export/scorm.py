@@ -16,6 +16,7 @@ decides the status itself.
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 from lxml import etree
@@ -29,7 +30,7 @@ XSI = "http://www.w3.org/2001/XMLSchema-instance"
 SCHEMAS = PACKAGE / "vendor" / "scorm12"
 
 LAUNCH = """<!doctype html>
-<html lang="nl">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <title>{title}</title>
@@ -66,11 +67,19 @@ def manifest(title: str, identifier: str, files: list[str]) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
+def _language(page: bytes) -> str:
+    """The language the site's pages are in (theme.language, which Material puts on <html>):
+    the launch page around them says the same."""
+    found = re.search(rb"<html[^>]*\slang=\"([A-Za-z0-9-]+)\"", page[:2000])
+    return found.group(1).decode() if found else "nl"
+
+
 def scorm_package(site_dir: Path, title: str, identifier: str) -> tuple[bytes, int]:
     """The site built for file:// in ``site_dir`` as a SCORM 1.2 package, and how many files of
     the site it holds."""
     entries = {p.relative_to(site_dir).as_posix(): p.read_bytes() for p in sorted(site_dir.rglob("*")) if p.is_file()}
-    entries["scorm.html"] = LAUNCH.format(title=html.escape(title)).encode("utf-8")
+    lang = _language(entries.get("index.html", b""))
+    entries["scorm.html"] = LAUNCH.format(title=html.escape(title), lang=html.escape(lang)).encode("utf-8")
     entries["assets/elearn/scorm.js"] = served(PACKAGE / "assets" / "scorm.js").encode("utf-8")
     entries = dict(sorted(entries.items()))
     package = {"imsmanifest.xml": manifest(title, identifier, list(entries))}
