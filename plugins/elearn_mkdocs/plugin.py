@@ -39,6 +39,7 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
         self._offline = False  # the file:// variant, with Material's offline plugin
         self._command: str | None = None  # from on_startup; None when a program calls MkDocs' build()
         self._staged: StagedBuild | None = None
+        self._colour, self._lang = "", ""  # palette.primary as #rrggbb and theme.language, from on_config
 
     def on_startup(self, *, command, dirty):
         # `mkdocs serve` builds into a temporary folder of its own, and keeps serving the last
@@ -55,12 +56,14 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
             self._staged = StagedBuild(config.site_dir, config.strict)
             config.site_dir = str(self._staged.folder)
         root = Path(self.config.root or Path(config.config_file_path).parent)
+        # The course's own theme settings, for what we make beside Material's pages.
+        self._colour, self._lang = primary_colour(config.theme), language(config.theme)
         settings = check_extra_files(Path(config.config_file_path),
                                      {"extra_css": config.extra_css, "extra_javascript": config.extra_javascript})
         try:
             # The UI text follows the theme's language where there is a catalogue for it, as
             # Material's own words do; otherwise it stays Dutch.
-            self.build = prepare(root, trainers=self.config.trainers, lang=ui_language(language(config.theme)))
+            self.build = prepare(root, trainers=self.config.trainers, lang=ui_language(self._lang))
         except ContentError as exc:
             raise PluginError(str(ContentError(settings + exc.diagnostics))) from exc
         if settings:
@@ -83,7 +86,7 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
             "pages": {p.uri: p.id for p in self.build.site.pages},
             "scripts": HEAD_SCRIPTS,  # the theme loads them in the head
             "hosted": not self._offline,
-            "theme_colour": primary_colour(config.theme),
+            "theme_colour": self._colour,
         }
         config.extra_css.extend(u for u in stylesheets() if u not in config.extra_css)
         config.markdown_extensions.append(QuizDirectiveExtension(lambda line: self._slots.lookup(line)))
@@ -172,9 +175,8 @@ class ElearnPlugin(BasePlugin[ElearnConfig]):
     def _write_offline_files(self, config) -> None:
         site = Path(config.site_dir)  # the staging folder, until the build is put in place
         course = self.build.course.course
-        colour = primary_colour(config.theme)
         files, cache = offline_files(site, course.title, config.site_name[:30], course.subtitle or course.title,
-                                     colour, rgb(colour), language(config.theme))
+                                     self._colour, rgb(self._colour), self._lang)
         for path, data in files.items():
             (site / path).write_bytes(data)
         log.info(

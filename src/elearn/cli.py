@@ -64,18 +64,12 @@ def check_command(root: Path, strict: bool) -> None:
         click.echo(summary, err=True)
         sys.exit(1)
     if warnings:  # only without strict: say which builds still stop on them
-        builds = ("elke build (mkdocs.yml zet strict: true)" if _config_strict(root)
+        builds = ("elke build (mkdocs.yml zet strict: true)" if settings.get("strict") is True
                   else "`make site` (mkdocs build --strict)")
         click.echo(f"Inhoud in orde zonder strict ({warnings} waarschuwing(en)); {builds} stopt op deze "
                    "waarschuwingen.")
         return
     click.echo(f"Inhoud in orde ({warnings} waarschuwing(en)).")
-
-
-def _config_strict(root: Path) -> bool:
-    """Whether the course's mkdocs.yml says ``strict: true``: then even a plain `mkdocs build` or
-    `mkdocs serve` stops on a warning."""
-    return read_site_config(root / "mkdocs.yml").get("strict") is True
 
 
 @main.command("stats")

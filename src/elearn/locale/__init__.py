@@ -1,8 +1,8 @@
 """The site's UI text: one catalogue per language, ``locale/<lang>.yml``.
 
 Every fixed word the site shows that is not course content comes from here: the page
-templates, the quiz HTML written in Python, and the browser scripts (which get the strings
-they use in the course data, or with their own file: see ``publish.served``). A change of
+templates, the quiz HTML written in Python, and the browser scripts (whose served code has
+the texts in place of their keys: see ``publish.served``). A change of
 wording touches the catalogue only; a translation is one new file beside ``nl.yml``.
 
 A catalogue is two levels deep (``section: key: text``), read as flat keys ``section.key``.
