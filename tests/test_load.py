@@ -158,3 +158,161 @@ def test_a_byte_order_mark_is_no_part_of_the_text(tmp_path):
     path.write_bytes("\ufeffbronnen:\n  - id: a\n    titel: A\n".encode("utf-8"))
     doc, diagnostics = read_yaml(path)
     assert diagnostics == [] and doc.data == {"bronnen": [{"id": "a", "titel": "A"}]}
+
+
+# --- the line reader (load/blockyaml.py) reads what libyaml reads, or gives way to it ---------
+
+BLOCK_SEED = """# kop
+id: bank-x
+titel: 'Een ''titel'' met: dubbele punt'
+beschrijving: "Dubbel # geen commentaar"
+module: module-a   # commentaar
+getal: 12
+ja: yes
+leeg:
+datum: 2026-12-03
+lijst: [a, b, 3, yes, ~, -1, "16 jaar", 'een ''x''', "a \\"b\\" \\\\ c:", d e]
+lang: [een, twee,
+   drie, "vier",
+    vijf]
+lege_lijst: []
+citaat: "\\"Mij doet hij niks\\" \\/ \\n"
+vragen:
+- id: v1
+  type: single
+  vraag: >-
+    Een lange vraag
+    over twee regels.
+
+    Met een alinea.
+  opties:
+    - tekst: Een
+      goed: true
+      feedback: |
+        Regel een
+          ingesprongen
+
+        Regel drie
+    - tekst: Twee -- of 0800-2000, 8:30
+      feedback: |-
+        Alleen dit.
+  toetst:
+  - pagina-a
+  - pagina-b
+-   id: v2
+    uitleg: >
+      Gevouwen met
+      einde.
+
+
+    null: ~
+    on: off
+"""
+
+
+# Where the line reader's part of YAML ends: each is read as safe_load reads it, or given way.
+LINE_READER_EDGES = [
+    "a: >-\n\n  x\n", "a: |\n  x\n   \n  y\n", "a: >\n  x\n    y\n  z\n", "a: |+\n  x\n\n", "a: |2\n   x\n",
+    "a: >-\nb: 1\n", "- >-\n  x\n- y\n", "a:\n  b\n", "a: b\n  c\n", "a: 'x'\n  y\n", "a: 'x\n  y'\n", "- - a\n",
+    "-\n  a: b\n", "a: -\n", "a: - b\n", "a: ---\n", "a: b #c\n", "a: b#c\n", "a:b\n", "? a\n: b\n", "yes: no\n",
+    "1: a\n", "a: 0800-2000\n", "a: 1:30\n", "a: 1_000\n", "a: 2026-12-03 10:00:00\n", "a: =\n", "<<: {a: 1}\n",
+    "a: !!str 1\n", "a: &x 1\nb: *x\n", "--- # doc\na: 1\n", "---\na: 1\n---\nb: 2\n", "a: 1\n...\n",
+    "%YAML 1.1\n---\na: 1\n", "a: 1\n b: 2\n", " a: 1\nb: 2\n", "a:\n- b\n c\n", "a:\n  - b\n - c\n",
+    "a: [*x]\n", "a: [&x b]\n", "a: [!t b]\n", "a: [b, ]\n", "a: [?b]\n", "a: [|b]\n", "a: [b c: d]\n",
+    'a: ["b": c]\n', "a: [b]]\n", "a: [[b]]\n", "a: [b,\nc]\n", "a: [b,\n  # c\n  c]\n", 'a: "\\x41"\n',
+    "a: 'b' # c\n", "a: 'b'c\n", "a: \"b\" c\n", "a: b \n", "a:   b   \n", "a: b\r\nc: d\r\n", "a: b\tc\n",
+    "- a\n- b: c\n  d: e\n-   f: g\n    h: i\n", "a:\n\n  b: c\n", "a:\n# x\n  b: c\n", "a: >-\n  x\n # y\n",
+]
+
+
+def _mangled(seed: str, count: int, rng) -> list[str]:
+    """``count`` variants of ``seed``, each with one to three small edits an author might make:
+    a line indented more or less, a character that means something in YAML, a line dropped,
+    doubled, split or joined."""
+    marks = [":", ": ", " #", "#", "'", '"', "- ", "-", "&a ", "*a", "!", "!!str ", "[", "]", "{", "}", ">", "|",
+             "|-", ">+", "? ", "%", "@", "`", ",", "\t", "\r", "yes", "~", "0x1f", "1:30", "  ", "---", "...",
+             "\\", "é", "\u2028", "\ufeff", "<<: *a", ": >-", "0o17", ".inf", "2026-12-03 10:00"]
+    variants = []
+    for _ in range(count):
+        lines = seed.split("\n")
+        for _ in range(rng.randint(1, 3)):
+            if not lines:
+                break
+            i = rng.randrange(len(lines))
+            edit = rng.randrange(7)
+            if edit == 0:
+                lines[i] = " " * rng.randint(1, 2) + lines[i]
+            elif edit == 1:
+                lines[i] = lines[i][rng.randint(1, 2):]
+            elif edit == 2:
+                at = rng.randint(0, len(lines[i]))
+                lines[i] = lines[i][:at] + rng.choice(marks) + lines[i][at:]
+            elif edit == 3:
+                del lines[i]
+            elif edit == 4:
+                lines.insert(i, lines[i])
+            elif edit == 5 and " " in lines[i].strip():
+                at = lines[i].rindex(" ")
+                lines[i:i + 1] = [lines[i][:at], " " * rng.randint(0, 8) + lines[i][at + 1:]]
+            elif i + 1 < len(lines):
+                lines[i:i + 2] = [lines[i] + " " + lines[i + 1].strip()]
+        variants.append("\n".join(lines))
+    return variants
+
+
+def test_the_line_reader_reads_what_safe_load_reads_or_gives_way():
+    """Over the course files and 3,000 mangled texts: whatever the line reader accepts, safe_load
+    and libyaml read the same (repr: types, order and nan too); whatever either refuses, the
+    line reader refuses as well, and parse_yaml reports what libyaml refuses. (libyaml and
+    PyYAML's own scanner differ on a few tabs; the line reader reads no text with a tab.)"""
+    import random
+
+    import yaml
+
+    from elearn.load import blockyaml
+
+    rng = random.Random(20261204)
+    course = [p.read_text(encoding="utf-8-sig") for p in
+              sorted(REPO.glob("content/**/*.yml")) + sorted(REPO.glob("quizzes/*.yml"))]
+    # Slices of the real course, so the edits land in the texts authors write.
+    slices = ["\n".join(text.split("\n")[start:start + 40]) for text in course[:12] for start in (0, 40, 200)]
+    texts = course + LINE_READER_EDGES + [BLOCK_SEED] + _mangled(BLOCK_SEED, 1500, rng)
+    for seed in slices:
+        texts += _mangled(seed, 40, rng)
+    read = refused = 0
+    for text in texts:
+        expected, error = safe_load_or_error(text)
+        try:
+            by_libyaml, libyaml_error = yaml.load(text, Loader=yaml.CSafeLoader), None
+        except yaml.YAMLError as exc:
+            by_libyaml, libyaml_error = None, exc
+        try:
+            data = blockyaml.read(text)
+        except blockyaml.Unsupported:
+            data = blockyaml.Unsupported
+        if error is not None or libyaml_error is not None:
+            assert data is blockyaml.Unsupported, f"read what YAML refuses ({error or libyaml_error}):\n{text}"
+            refused += 1
+        elif data is not blockyaml.Unsupported:
+            assert repr(data) == repr(expected) == repr(by_libyaml), text
+            read += 1
+        if libyaml_error is not None:
+            doc, diagnostics = parse_yaml(text, "x.yml")
+            assert doc is None and diagnostics, text
+    # The mangling must test both sides: many texts read, many refused.
+    assert read > 400 and refused > 1500, (read, refused)
+
+
+def test_the_line_reader_reads_the_course_it_was_made_for():
+    """Every file of the course (and of the authors' guide) is read by the fast reader: a file
+    that falls back to libyaml costs a large course seconds."""
+    from elearn.load import blockyaml
+
+    files = sorted(REPO.glob("content/**/*.yml")) + sorted(REPO.glob("quizzes/*.yml"))
+    given_way = []
+    for path in files:
+        try:
+            blockyaml.read(path.read_text(encoding="utf-8-sig"))
+        except blockyaml.Unsupported:
+            given_way.append(path.name)
+    assert given_way == []

@@ -1,12 +1,13 @@
 """YAML with provenance: every value and key can tell its file, line and column.
 
 The language is exactly what ``yaml.safe_load`` reads (tests/test_load.py compares the two
-over every course file and a set of edge cases). Loading is the fast path every build takes:
-the parser's events become plain data directly, with PyYAML's own resolver and constructors
-for every scalar. A document that uses more of YAML than content files need (a tag such as
-``!!set``, a merge key ``<<: *anker``, a block as a key) is built by PyYAML's constructor
-instead, so it means there what it means to ``safe_load``. Either way, the same key twice in
-one block is reported, where YAML itself would silently keep the last one.
+over every course file, a set of edge cases and thousands of mangled files). Three readers,
+the first that can: ``blockyaml`` reads the plain block YAML course files are written in, line
+by line; libyaml's events become plain data directly, with PyYAML's own resolver and
+constructors for every scalar; a document that uses more of YAML than content files need (a
+tag such as ``!!set``, a merge key ``<<: *anker``, a block as a key) is built by PyYAML's
+constructor, so it means there what it means to ``safe_load``. The same key twice in one
+block is reported, where YAML itself would silently keep the last one.
 
 Positions are only looked up when a diagnostic needs one: the file is then read and composed
 again, so no text or node tree is kept for a file without problems.
@@ -24,6 +25,7 @@ from yaml.events import AliasEvent, MappingEndEvent, MappingStartEvent, ScalarEv
     SequenceStartEvent, StreamEndEvent
 
 from ..diagnostics import Diagnostic, Position
+from . import blockyaml
 
 Path_ = tuple  # a path into the data: keys and list indices
 
@@ -107,9 +109,12 @@ def parse_yaml(text: str, shown: str, source: Path | None = None) -> tuple[YamlD
     for positions (without one, the text is kept for them)."""
     try:
         try:
-            data, duplicates = _Builder(text).document()
-        except _Unusual:
-            data, duplicates = _constructed(text)
+            data, duplicates = blockyaml.read(text), []
+        except blockyaml.Unsupported:
+            try:
+                data, duplicates = _Builder(text).document()
+            except _Unusual:
+                data, duplicates = _constructed(text)
     except yaml.MarkedYAMLError as exc:
         return None, [syntax_error(exc, shown)]
     if data is None:
@@ -204,8 +209,6 @@ class _Builder:
         self.next = self.loader.get_event
         self.anchors: dict[str, object] = {}
         self.duplicates: list[tuple[object, yaml.Mark, yaml.Mark]] = []
-        # First characters for which the loader has implicit types (PyYAML keys them so).
-        self.typed_starts = frozenset(self.loader.yaml_implicit_resolvers)
 
     def document(self) -> tuple[object, list]:
         try:
@@ -240,29 +243,19 @@ class _Builder:
     def value(self, event) -> object:
         """The value that starts with ``event``: built in one loop over the events, without a
         call per value (a course of 10,000 questions has a quarter of a million of them)."""
-        next_event, typed, anchors, plain = self.next, self.typed_starts, self.anchors, _PLAIN
+        next_event, anchors = self.next, self.anchors
         stack: list[list] = []  # open blocks and lists: [container, anchor, key or _NO_KEY, key mark, first marks]
         while True:
             kind = type(event)
             if kind is ScalarEvent:
-                # What the resolver would say, without calling it for most values: a quoted
-                # value is text, and so is a plain one whose first character starts no number,
-                # yes/no, null or date.
                 value = event.value
-                # A letter starts a typed value only in yes/no/true/false/on/off and null, the
-                # longest five letters: a longer text is text (tests/test_load.py checks this
-                # against safe_load).
                 if event.tag is not None:
                     value = self.scalar(event)
-                elif event.implicit[0] and value[:1] in typed and (len(value) <= 5 or not value[0].isalpha()):
-                    # Short plain values repeat (keys such as 'type' and 'tekst', true, false,
-                    # numbers) and what they mean does not change: worked out once.
-                    known = plain.get(value, _UNKNOWN)
-                    if known is _UNKNOWN:
-                        known = self.scalar(event)
-                        if len(plain) < 4096 and type(known) in (str, bool, int, float, type(None)):
-                            plain[value] = known
-                    value = known
+                elif event.implicit[0]:  # plain, not quoted
+                    try:
+                        value = blockyaml.plain_value(value)
+                    except blockyaml.Unsupported:
+                        value = self.scalar(event)  # a merge key, the '=' value
                 if event.anchor is not None:
                     anchors[event.anchor] = value
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
@@ -306,9 +299,6 @@ class _Builder:
 
 
 _NO_KEY = object()  # a block whose next scalar is a key
-_UNKNOWN = object()
-# Plain scalar text -> its value, for short texts whose first character might start a type.
-_PLAIN: dict[str, object] = {}
 
 
 class _Constructing(_Loader):
