@@ -113,7 +113,7 @@ def safe_load_or_error(text):
 
     try:
         return yaml.safe_load(text), None
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:  # ValueError: 0x_, 2001-02-30
         return None, exc
 
 
@@ -220,8 +220,11 @@ LINE_READER_EDGES = [
     "%YAML 1.1\n---\na: 1\n", "a: 1\n b: 2\n", " a: 1\nb: 2\n", "a:\n- b\n c\n", "a:\n  - b\n - c\n",
     "a: [*x]\n", "a: [&x b]\n", "a: [!t b]\n", "a: [b, ]\n", "a: [?b]\n", "a: [|b]\n", "a: [b c: d]\n",
     'a: ["b": c]\n', "a: [b]]\n", "a: [[b]]\n", "a: [b,\nc]\n", "a: [b,\n  # c\n  c]\n", 'a: "\\x41"\n',
-    "a: 'b' # c\n", "a: 'b'c\n", "a: \"b\" c\n", "a: b \n", "a:   b   \n", "a: b\r\nc: d\r\n", "a: b\tc\n",
+    "a: 'b' # c\n", "a: 'b'c\n", "a: \"b\" c\n", "a: b \n", "a:   b   \n", "a: b\r\nc: d\r\n", "a: b\tc\n", "a: 0x_\n", "a: [0x_]\n", "a: 2001-02-30\n",
     "- a\n- b: c\n  d: e\n-   f: g\n    h: i\n", "a:\n\n  b: c\n", "a:\n# x\n  b: c\n", "a: >-\n  x\n # y\n",
+    # found by a second review: a block at the end of a file without a newline, '---' markers
+    "a: |\n  x", "a: >\n  x\n  y", "a: >\n  x\n\n  y", "a:\n- |\n x", "a: |\n  x\n  y  ", "a: |\n  x\n  ",
+    "---#c\na: 1\n", "---#c", "---\xa0\na: 1\n", "--- \u3000\na: 1\n", "---\u2003",
 ]
 
 
@@ -284,12 +287,14 @@ def test_the_line_reader_reads_what_safe_load_reads_or_gives_way():
         expected, error = safe_load_or_error(text)
         try:
             by_libyaml, libyaml_error = yaml.load(text, Loader=yaml.CSafeLoader), None
-        except yaml.YAMLError as exc:
+        except (yaml.YAMLError, ValueError) as exc:
             by_libyaml, libyaml_error = None, exc
         try:
             data = blockyaml.read(text)
         except blockyaml.Unsupported:
             data = blockyaml.Unsupported
+        except ValueError:  # a number or date that cannot be: refused, but not as Unsupported
+            raise AssertionError(f"read() raised ValueError, not Unsupported:\n{text}") from None
         if error is not None or libyaml_error is not None:
             assert data is blockyaml.Unsupported, f"read what YAML refuses ({error or libyaml_error}):\n{text}"
             refused += 1

@@ -68,7 +68,10 @@ def plain_value(text: str) -> object:
         if tag == _STR:
             known = text
         elif tag in _TYPES:
-            known = _CONSTRUCTOR.construct_object(yaml.ScalarNode(tag, text), deep=True)
+            try:
+                known = _CONSTRUCTOR.construct_object(yaml.ScalarNode(tag, text), deep=True)
+            except ValueError:
+                raise Unsupported from None  # 0x_, 2001-02-30: libyaml's reader says what is wrong
         else:
             raise Unsupported
         if len(_KNOWN) < 4096 and type(known) in (str, bool, int, float, type(None)):
@@ -96,7 +99,7 @@ def read(text: str) -> object:
         indent = len(line) - len(content)
         if indent == 0 and content[0] in "-.%" and content[:3] in ("---", "...") or content[0] == "%":
             # A document marker: only '---' at the very start, alone.
-            if not (first and content[:3] == "---" and (len(content) == 3 or content[3:].strip()[:1] in ("", "#"))):
+            if not (first and content[:3] == "---" and (len(content) == 3 or content[3:4] == " " and content[3:].lstrip(" ")[:1] in ("", "#"))):
                 raise Unsupported
             first = False
             continue
@@ -233,6 +236,7 @@ def _block(header: str, indent: int, lines: list[str], i: int) -> tuple[str, int
     folded = match[1] == ">"
     body: list[str] = []
     inner = -1
+    last = i
     count = len(lines)
     while i < count:
         line = lines[i]
@@ -254,6 +258,9 @@ def _block(header: str, indent: int, lines: list[str], i: int) -> tuple[str, int
             raise Unsupported  # a more indented line keeps its breaks in a folded block
         body.append(line[inner:])
         i += 1
+        last = i
+    # The last line of a file without a final newline has no break to keep.
+    unbroken = last == count
     while body and not body[-1]:
         body.pop()
     if not body:
@@ -271,4 +278,4 @@ def _block(header: str, indent: int, lines: list[str], i: int) -> tuple[str, int
         value = "".join(out)
     else:
         value = "\n".join(body)
-    return (value if match[2] == "-" else value + "\n"), i
+    return (value if match[2] == "-" or unbroken else value + "\n"), i

@@ -238,7 +238,11 @@ class _Builder:
             raise _Unusual
         # Numbers, yes/no, dates, null: PyYAML's own constructors, from a node of one value.
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
-        return self.loader.construct_object(node, deep=True)
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except ValueError:  # 0x_, 2001-02-30: looks like a number or a date, is neither
+            raise yaml.constructor.ConstructorError(
+                None, None, f"'{event.value}' lijkt een getal of datum, maar is het niet", event.start_mark) from None
 
     def value(self, event) -> object:
         """The value that starts with ``event``: built in one loop over the events, without a
