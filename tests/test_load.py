@@ -144,6 +144,14 @@ def test_every_course_file_reads_as_safe_load_reads_it():
         assert diagnostics == [] and doc.data == yaml.safe_load(path.read_text(encoding="utf-8")), path
 
 
+def test_a_date_that_does_not_exist_is_found_where_it_stands():
+    """safe_load raises a bare ValueError for 30 February; an author gets its place and what to do."""
+    doc, [diag] = parse_yaml("id: a\nsessie:\n  datum: 2001-02-30\n", "x.yml")
+    assert doc is None and (diag.pos.line, diag.pos.col) == (3, 10)
+    assert diag.message == "YAML-syntaxfout: dit lijkt een getal of datum, maar is het niet"
+    assert "bestaat de dag?" in diag.hint and "aanhalingstekens" in diag.hint
+
+
 def test_an_unclosed_quote_is_found_where_it_opens():
     text = "id: a\ntitel: \"Een titel\nbron: b\nvragen:\n  - id: x\n"
     doc, [diag] = parse_yaml(text, "x.yml")
@@ -309,11 +317,13 @@ def test_the_line_reader_reads_what_safe_load_reads_or_gives_way():
 
 
 def test_the_line_reader_reads_the_course_it_was_made_for():
-    """Every file of the course (and of the authors' guide) is read by the fast reader: a file
-    that falls back to libyaml costs a large course seconds."""
+    """Every file of the course and of the authors' guide's example is read by the fast reader: a
+    file that falls back to libyaml costs a large course seconds."""
     from elearn.load import blockyaml
 
-    files = sorted(REPO.glob("content/**/*.yml")) + sorted(REPO.glob("quizzes/*.yml"))
+    files = (sorted(REPO.glob("content/**/*.yml")) + sorted(REPO.glob("quizzes/*.yml"))
+             + sorted(REPO.glob("docs/voorbeeld/**/*.yml")))
+    assert len(files) > 30
     given_way = []
     for path in files:
         try:

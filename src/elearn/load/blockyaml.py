@@ -31,15 +31,18 @@ class Unsupported(Exception):
 # character, a line separator of YAML 1.1, a byte order mark inside the text.
 _ODD = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]{0,200}):(?: +|$)")
-_SINGLE = re.compile(r"'((?:[^']|'')*)'(?: +#.*| *)$")
-_DOUBLE = re.compile(r'"((?:[^"\\]|\\["\\/nt])*)"(?: +#.*| *)$')
+# The inside of a quoted text: '' for a quote; in double quotes only the escapes \" \\ \/ \n \t.
+_IN_SINGLE = r"'((?:[^']|'')*)'"
+_IN_DOUBLE = r'"((?:[^"\\]|\\["\\/nt])*)"'
+_SINGLE = re.compile(_IN_SINGLE + r"(?: +#.*| *)$")
+_DOUBLE = re.compile(_IN_DOUBLE + r"(?: +#.*| *)$")
 _ESCAPE = re.compile(r"\\(.)")
 _ESCAPED = {'"': '"', "\\": "\\", "/": "/", "n": "\n", "t": "\t"}
 _BLOCK = re.compile(r"([>|])(-?)(?: +#.*| *)$")
 _FLOW = re.compile(r"\[(.*)\](?: +#.*| *)$")
 # One item of a [a, "b", 'c'] list and the comma after it (or the end); a plain item holds none
 # of the characters that could make it something else (PyYAML ends a text in a list at '?').
-_ITEM = re.compile(r""" *(?:"((?:[^"\\]|\\["\\/nt])*)"|'((?:[^']|'')*)'|([^,?\[\]{}'"#: ][^,?\[\]{}'"#:]*?)) *(,|$)""")
+_ITEM = re.compile(rf""" *(?:{_IN_DOUBLE}|{_IN_SINGLE}|([^,?\[\]{{}}'"#: ][^,?\[\]{{}}'"#:]*?)) *(,|$)""")
 # First characters that make a value something other than a plain text (or an error).
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 
@@ -97,9 +100,10 @@ def read(text: str) -> object:
         if not content or content[0] == "#":
             continue
         indent = len(line) - len(content)
-        if indent == 0 and content[0] in "-.%" and content[:3] in ("---", "...") or content[0] == "%":
+        if content[0] == "%" or indent == 0 and content[:3] in ("---", "..."):
             # A document marker: only '---' at the very start, alone.
-            if not (first and content[:3] == "---" and (len(content) == 3 or content[3:4] == " " and content[3:].lstrip(" ")[:1] in ("", "#"))):
+            alone = len(content) == 3 or content[3:4] == " " and content[3:].lstrip(" ")[:1] in ("", "#")
+            if not (first and content[:3] == "---" and alone):
                 raise Unsupported
             first = False
             continue

@@ -157,6 +157,9 @@ _STARTS_THERE = {
     "while scanning a quoted scalar", "while parsing a flow sequence", "while parsing a flow mapping",
     "while scanning a simple key", "while scanning a flow collection",
 }
+# Ours: a plain value that PyYAML's resolver takes for a number or date its constructor cannot
+# make (0x_, 2001-02-30); safe_load raises a bare ValueError there.
+_NOT_A_VALUE = "found a number or date that cannot be"
 # PyYAML's words for the problems an author meets most, in Dutch.
 _DUTCH = {
     "while scanning a quoted scalar": "een tekst tussen aanhalingstekens",
@@ -174,8 +177,11 @@ _DUTCH = {
     "found character '\\t' that cannot start any token": "er staat een tab; YAML springt alleen in met spaties",
     "found undefined alias": "deze verwijzing (*naam) verwijst naar een anker (&naam) dat niet bestaat",
     "expected a single document in the stream": "het bestand bevat meer dan één document (---)",
+    _NOT_A_VALUE: "dit lijkt een getal of datum, maar is het niet",
 }
 _TIPS = {
+    _NOT_A_VALUE: "verbeter het getal of de datum (bestaat de dag?), of zet de waarde tussen aanhalingstekens als "
+                  "het tekst is",
     "while scanning a quoted scalar": "sluit de tekst af met hetzelfde aanhalingsteken als waarmee hij begint, "
                                       "of zet hem tussen enkele aanhalingstekens als er dubbele in staan",
     "found character '\\t' that cannot start any token": "vervang de tab door spaties",
@@ -241,8 +247,7 @@ class _Builder:
         try:
             return self.loader.construct_object(node, deep=True)
         except ValueError:  # 0x_, 2001-02-30: looks like a number or a date, is neither
-            raise yaml.constructor.ConstructorError(
-                None, None, f"'{event.value}' lijkt een getal of datum, maar is het niet", event.start_mark) from None
+            raise yaml.constructor.ConstructorError(None, None, _NOT_A_VALUE, event.start_mark) from None
 
     def value(self, event) -> object:
         """The value that starts with ``event``: built in one loop over the events, without a
