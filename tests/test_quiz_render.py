@@ -196,3 +196,18 @@ def test_question_text_without_the_parser_is_what_markdown_gives():
     for text in texts:
         expected = markdown.Markdown(extensions=["attr_list"]).convert(text)
         assert md_block(text) == expected, text
+
+
+def test_a_question_named_on_its_own_is_a_quiz_of_that_one_question(mini_site):
+    """[[quiz: <question id>]] shows the question alone, titled by itself or by its bank."""
+    page = (mini_site / "oefenen" / "index.html").read_text(encoding="utf-8")
+    found = re.findall(r'<section class="elearn-quiz" data-search-exclude data-elearn-quiz="([^"]+)" '
+                       r'aria-label="([^"]*)">(.*?)</section>', page, re.S)
+    assert [(quiz_id, label) for quiz_id, label, _ in found] == [
+        ("v-single", "Vraag uit Mini-vragen"), ("v-multiple", "Vraag uit Mini-vragen"),
+        ("v-truefalse", "Vraag uit Mini-vragen"), ("v-ordering", "Vraag uit Mini-vragen"),
+        ("v-matching", "Vraag uit Mini-vragen"), ("v-short", "Vraag uit Mini-vragen"),
+        ("v-case", "Casus Mini"),
+    ]
+    for quiz_id, _, body in found:
+        assert re.findall(r'data-elearn-question="([^"]+)"', body) == [quiz_id]

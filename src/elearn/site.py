@@ -20,9 +20,17 @@ def test_id(module_id: str) -> str:
     return f"toets-{module_id}"
 
 
+_PRACTICE = "oefen-"
+
+
 def practice_id(page_id: str) -> str:
     """The "Test jezelf" quiz at the end of a content page."""
-    return f"oefen-{page_id}"
+    return _PRACTICE + page_id
+
+
+def practice_page(quiz_id: str) -> str | None:
+    """The page whose "Test jezelf" quiz ``quiz_id`` would be, if it has the form of one."""
+    return quiz_id.removeprefix(_PRACTICE) if quiz_id.startswith(_PRACTICE) else None
 
 
 @dataclass

@@ -8,7 +8,9 @@ said in a warning, never dropped silently: an ordering question becomes matching
 from __future__ import annotations
 
 from ..course import Course
-from ..quiz.model import Case, Matching, MultipleResponse, Ordering, Question, ShortAnswer, SingleChoice, TrueFalse
+from ..quiz.model import (
+    Case, Matching, MultipleResponse, Ordering, Question, ShortAnswer, SingleChoice, TrueFalse, pinned,
+)
 
 _SPECIAL = "\\~=#{}:"
 
@@ -73,7 +75,7 @@ def to_gift(course: Course) -> tuple[str, int, list[str]]:
                 continue
             if isinstance(q, Ordering):
                 warnings.append(f"{q.id}: volgordevraag als koppelvraag (plaats -> onderdeel) geschreven")
-            if getattr(q, "pinned", False):
+            if pinned(q):
                 # GIFT has no way to say so; Moodle shuffles imported answers by default.
                 warnings.append(f"{q.id}: vaste volgorde kan GIFT niet vastleggen; zet in Moodle 'Antwoorden "
                                 "husselen' uit bij deze vraag, of gebruik Moodle XML")

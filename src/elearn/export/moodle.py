@@ -9,7 +9,9 @@ from __future__ import annotations
 from lxml import etree
 
 from ..course import Course
-from ..quiz.model import Case, Matching, MultipleResponse, Ordering, Question, ShortAnswer, SingleChoice, TrueFalse
+from ..quiz.model import (
+    Case, Matching, MultipleResponse, Ordering, Question, ShortAnswer, SingleChoice, TrueFalse, pinned,
+)
 
 
 def _text(parent, tag: str, text: str, fmt: str | None = "markdown", **attrs):
@@ -77,7 +79,7 @@ def to_moodle_xml(course: Course) -> tuple[bytes, int, list[str]]:
                     feedback = [p.feedback for p in q.pairs]
                     prompt = q.prompt
                 node = _question(quiz, "matching", q, prompt, [q.explanation, *feedback])
-                etree.SubElement(node, "shuffleanswers").text = "false" if getattr(q, "pinned", False) else "true"
+                etree.SubElement(node, "shuffleanswers").text = "false" if pinned(q) else "true"
                 for left, right in pairs:
                     sub = _text(node, "subquestion", left)
                     etree.SubElement(etree.SubElement(sub, "answer"), "text").text = right.strip()

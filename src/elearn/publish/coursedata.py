@@ -16,8 +16,8 @@ from ..mdtext import plain
 from ..model import DEFAULT_MASTERY
 from ..quiz.order import shown_order
 from ..quiz.model import MultipleResponse, SingleChoice, TrueFalse
-from ..quiz.plan import QuizSpec
-from ..site import TRAINER_TEMPLATES, PageSpec, practice_id, test_id
+from ..quiz.plan import Quizzes
+from ..site import TRAINER_TEMPLATES, PageSpec, practice_page, test_id
 
 # Pages that show progress rather than teach: visiting them is not course work.
 TOOL_TEMPLATES = ("dashboard.md.j2", "certificate.md.j2")
@@ -31,7 +31,7 @@ def words(markdown: str) -> int:
 
 
 def estimated_minutes(course: Course, module, markdown_of: dict[str, str], pages: dict[str, PageSpec],
-                      quizzes: dict[str, QuizSpec]) -> int:
+                      quizzes: Quizzes) -> int:
     """The module's own estimate, or one from its text and its test: honest, not flattering."""
     if module.minutes:
         return module.minutes
@@ -42,7 +42,7 @@ def estimated_minutes(course: Course, module, markdown_of: dict[str, str], pages
 
 
 def course_map(course: Course, pages: list[PageSpec], urls: dict[str, str], markdown_of: dict[str, str],
-               quizzes: dict[str, QuizSpec]) -> dict:
+               quizzes: Quizzes) -> dict:
     """``urls``: page id -> URL from the site root; ``markdown_of``: uri -> the page's Markdown."""
     by_id = {p.id: p for p in pages}
     modules = []
@@ -73,7 +73,7 @@ def course_map(course: Course, pages: list[PageSpec], urls: dict[str, str], mark
     }
 
 
-def question_map(course: Course, urls: dict[str, str], quizzes: dict[str, QuizSpec], lang: str = DEFAULT) -> list[dict]:
+def question_map(course: Course, urls: dict[str, str], quizzes: Quizzes, lang: str = DEFAULT) -> list[dict]:
     """Every question in course order, with where a trainer can show it: for the group results.
 
     ``url`` is the question on the page that practises it, or else projected from its module's
@@ -81,11 +81,11 @@ def question_map(course: Course, urls: dict[str, str], quizzes: dict[str, QuizSp
     ``lang``: the catalogue whose words name the options of a true/false question.
     """
     practised: dict[str, str] = {}
-    for spec in quizzes.values():
-        page_id = spec.id.removeprefix("oefen-")
-        if spec.id == practice_id(page_id) and page_id in urls:
-            for q in spec.questions:
-                practised.setdefault(q.id, f"{urls[page_id]}#{spec.id}--{q.id}")
+    for quiz_id in quizzes:
+        page_id = practice_page(quiz_id)
+        if page_id in urls:
+            for q in quizzes[quiz_id].questions:
+                practised.setdefault(q.id, f"{urls[page_id]}#{quiz_id}--{q.id}")
     found = []
     for bank in course.banks:
         test = test_id(bank.module) if bank.module else None

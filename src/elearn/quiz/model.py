@@ -29,6 +29,13 @@ PINNED_OPTIONS = (
 )
 
 
+def pinned(q: "Question") -> bool:
+    """Whether ``q`` keeps its choices in the written order (``vaste_volgorde``), which only some
+    types of question can. Read from its fields: ``getattr`` with a default costs pydantic an
+    exception for every type without the field, and the pages ask for every question."""
+    return q.__dict__.get("pinned", False)
+
+
 class Option(Node):
     text: Markdown = Field(description="De tekst van de optie (Markdown).")
     correct: bool = Field(default=False, description="`true` als deze optie een juist antwoord is.")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import zlib
 
-from .model import Matching, Ordering, Question
+from .model import Matching, Ordering, Question, pinned
 
 
 def shown_order(q: Question, items: list, part: str = "") -> list[tuple[int, object]]:
@@ -18,7 +18,7 @@ def shown_order(q: Question, items: list, part: str = "") -> list[tuple[int, obj
     ordering question's written order is its answer, and a matching question's answers in
     the written order would line up with their terms: those two never keep it. A pinned
     question keeps the author's order."""
-    if getattr(q, "pinned", False):
+    if pinned(q):
         rule = "pinned"
     elif isinstance(q, (Ordering, Matching)):
         rule = "never-written"

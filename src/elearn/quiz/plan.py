@@ -7,6 +7,7 @@ practice quizzes are made here and nowhere else.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from ..course import Course
@@ -31,23 +32,58 @@ def page_content_ids(page: PageSpec) -> set[str]:
     return {own_id for obj in page.objects for n in walk(obj) if (own_id := node_id(n)) is not None} | {page.id}
 
 
-def quiz_specs(course: Course, pages: list[PageSpec]) -> dict[str, QuizSpec]:
-    specs: dict[str, QuizSpec] = {}
+class Quizzes(Mapping[str, QuizSpec]):
+    """Every quiz of a course by id, in the order the course defines them.
+
+    A quiz of one question (what ``[[quiz: <question id>]]`` shows) is made when it is asked
+    for. A course has one for every question, few pages show one, and 10,000 of them held
+    for the whole build were a fifth of what the garbage collector walks on every full
+    collection."""
+
+    def __init__(self):
+        self._quizzes: dict[str, QuizSpec | Question] = {}
+        self._bank_titles: dict[str, str] = {}  # question id -> its bank's title
+
+    def add(self, spec: QuizSpec) -> None:
+        self._quizzes[spec.id] = spec
+
+    def add_question(self, q: Question, bank_title: str) -> None:
+        self._quizzes[q.id] = q
+        self._bank_titles[q.id] = bank_title
+
+    def __getitem__(self, quiz_id: str) -> QuizSpec:
+        found = self._quizzes[quiz_id]
+        if isinstance(found, QuizSpec):
+            return found
+        return QuizSpec(found.id, found.title or f"Vraag uit {self._bank_titles[quiz_id]}", [found])
+
+    def __contains__(self, quiz_id: object) -> bool:
+        return quiz_id in self._quizzes
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._quizzes)
+
+    def __len__(self) -> int:
+        return len(self._quizzes)
+
+
+def quiz_specs(course: Course, pages: list[PageSpec]) -> Quizzes:
+    specs = Quizzes()
     for bank in course.banks:
-        specs[bank.id] = QuizSpec(bank.id, bank.title, list(bank.questions))
+        specs.add(QuizSpec(bank.id, bank.title, list(bank.questions)))
         for q in bank.questions:
-            specs[q.id] = QuizSpec(q.id, q.title or f"Vraag uit {bank.title}", [q])
+            specs.add_question(q, bank.title)
     for module in course.course.modules if course.course else []:
         pool = module_pool(course, module.id)
         if pool:
-            specs[test_id(module.id)] = QuizSpec(
+            specs.add(QuizSpec(
                 test_id(module.id),
                 f"Toets: {module.title}",
                 pool,
                 draw=min(module.test.count, len(pool)),
                 mastery=module.test.mastery,
                 is_test=True,
-            )
+            ))
     # Content id -> the questions that test it (by position in the course): a page's practice is
     # found from its ids, not by going through every question for every page.
     questions = course.questions()
@@ -61,7 +97,7 @@ def quiz_specs(course: Course, pages: list[PageSpec]) -> dict[str, QuizSpec]:
         found = sorted({n for content_id in page_content_ids(page) for n in testing.get(content_id, ())})
         practice = [questions[n] for n in found]
         if practice:
-            specs[practice_id(page.id)] = QuizSpec(practice_id(page.id), f"Test jezelf: {page.title}", practice)
+            specs.add(QuizSpec(practice_id(page.id), f"Test jezelf: {page.title}", practice))
     return specs
 
 

@@ -22,7 +22,7 @@ from markupsafe import escape
 
 from ..locale import DEFAULT, Catalogue
 from ..mdtext import md_block, md_inline
-from .model import Case, Question
+from .model import Case, Question, pinned
 from .order import letter, shown_order
 
 
@@ -78,9 +78,9 @@ class QuestionHtml:
         # Written anew for every page it is on: measured, that is cheaper than keeping it.
         sources_url = html.escape(sources_url)
         qid = f"{quiz_id}--{q.id}"
-        pinned = " data-elearn-pinned" if getattr(q, "pinned", False) else ""
+        pin = " data-elearn-pinned" if pinned(q) else ""
         out = [f'<div class="elearn-question" id="{qid}" data-elearn-question="{q.id}" '
-               f'data-elearn-type="{q.type}"{pinned}>\n']
+               f'data-elearn-type="{q.type}"{pin}>\n']
         t = self.t
         if isinstance(q, Case):
             out.append(self._case(q, sources_url))

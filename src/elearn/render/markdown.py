@@ -13,7 +13,7 @@ from ..directive import QUIZ, Directive
 from ..locale import DEFAULT, Catalogue, catalogue
 from ..model import references, walk
 from ..quiz.html import QuizRenderer
-from ..quiz.plan import QuizSpec, teaching_pages
+from ..quiz.plan import Quizzes, teaching_pages
 from ..site import PageSpec, navigation, practice_id, relative_link, test_id
 from .templating import environment
 
@@ -25,7 +25,7 @@ class RenderedSite:
     markdown: dict[str, str]  # uri -> Markdown of each generated page
     nav: list
     helpline_html: str
-    quizzes: dict[str, QuizSpec]
+    quizzes: Quizzes
     quiz_renderer: QuizRenderer
     # uri -> the directives on the page, each with its line as written: recorded for a generated
     # page as it is written, read once from an author's page when it was loaded.
@@ -106,7 +106,7 @@ class _PageContext:
         return f"[{self.t('site.source', source=label)}]({self.link('bronnen', source.id)}){{.elearn-bron}}"
 
 
-def render_site(course: Course, pages: list[PageSpec], quizzes: dict[str, QuizSpec], lang: str = DEFAULT) -> RenderedSite:
+def render_site(course: Course, pages: list[PageSpec], quizzes: Quizzes, lang: str = DEFAULT) -> RenderedSite:
     """``pages`` and ``quizzes``: the site's structure and quizzes, made once for validation too;
     ``lang``: the UI catalogue (see ``locale``) of every fixed word on the pages."""
     env = _environment()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..course import Course
 from ..diagnostics import Diagnostic
 from ..model import references, walk
-from ..quiz.plan import QuizSpec
+from ..quiz.plan import Quizzes
 from ..site import PageSpec
 from .author_html import check_author_html
 from .coverage import check_coverage, content_roots, coverage
@@ -22,7 +22,7 @@ from .sessions import check_session
 __all__ = ["validate", "coverage"]
 
 
-def validate(course: Course, pages: list[PageSpec], quizzes: dict[str, QuizSpec]) -> list[Diagnostic]:
+def validate(course: Course, pages: list[PageSpec], quizzes: Quizzes) -> list[Diagnostic]:
     """``pages`` and ``quizzes``: the site's structure and its quizzes (the build makes them once,
     for rendering too; no quizzes when the course is incomplete)."""
     # Every node, walked once: the content's first (the checks below need them apart).

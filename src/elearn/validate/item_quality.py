@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic
 from ..mdtext import plain, visible_length, words
-from ..quiz.model import Case, MultipleResponse, Question, QuestionBank, SingleChoice, TrueFalse
+from ..quiz.model import Case, MultipleResponse, Question, QuestionBank, SingleChoice, TrueFalse, pinned
 
 # The right option may be the longest by chance: with three or four options that happens
 # in a quarter to a third of the questions. More often than that is a cue.
@@ -82,10 +82,6 @@ def _share(part: int, whole: int) -> float | None:
 def strictly_longest(texts: list[str], index: int) -> bool:
     lengths = [visible_length(t) for t in texts]
     return all(lengths[index] > n for i, n in enumerate(lengths) if i != index)
-
-
-def pinned(q: Question) -> bool:
-    return bool(getattr(q, "pinned", False))
 
 
 def assess(banks: list[QuestionBank]) -> tuple[dict[str, BankQuality], list[Diagnostic]]:
