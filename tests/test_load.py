@@ -228,7 +228,9 @@ LINE_READER_EDGES = [
     "%YAML 1.1\n---\na: 1\n", "a: 1\n b: 2\n", " a: 1\nb: 2\n", "a:\n- b\n c\n", "a:\n  - b\n - c\n",
     "a: [*x]\n", "a: [&x b]\n", "a: [!t b]\n", "a: [b, ]\n", "a: [?b]\n", "a: [|b]\n", "a: [b c: d]\n",
     'a: ["b": c]\n', "a: [b]]\n", "a: [[b]]\n", "a: [b,\nc]\n", "a: [b,\n  # c\n  c]\n", 'a: "\\x41"\n',
-    "a: 'b' # c\n", "a: 'b'c\n", "a: \"b\" c\n", "a: b \n", "a:   b   \n", "a: b\r\nc: d\r\n", "a: b\tc\n", "a: 0x_\n", "a: [0x_]\n", "a: 2001-02-30\n",
+    "a: 'b' # c\n", "a: 'b'c\n", "a: \"b\" c\n", "a: b \n", "a:   b   \n", "a: b\r\nc: d\r\n", "a: b\tc\n",
+    # a number or a date that cannot be: libyaml's reader says what is wrong
+    "a: 0x_\n", "a: [0x_]\n", "a: 2001-02-30\n",
     "- a\n- b: c\n  d: e\n-   f: g\n    h: i\n", "a:\n\n  b: c\n", "a:\n# x\n  b: c\n", "a: >-\n  x\n # y\n",
     # found by a second review: a block at the end of a file without a newline, '---' markers
     "a: |\n  x", "a: >\n  x\n  y", "a: >\n  x\n\n  y", "a:\n- |\n x", "a: |\n  x\n  y  ", "a: |\n  x\n  ",
