@@ -29,11 +29,11 @@ def test_a_case_steps_through_by_keyboard_and_stores_nothing(browser, served_min
     expect(case).to_have_attribute("aria-modal", "true")
     expect(case.get_by_text("Je ziet de plekken voor het eerst.")).to_be_visible()
     expect(case.get_by_text("Je twijfelt wat het betekent.")).to_be_hidden()
-    expect(case.get_by_text("Goed want feiten vastleggen is stap 1.")).to_be_hidden()
+    expect(case.get_by_text("Goed want feiten vastleggen is stap 1.", exact=True)).to_be_hidden()
 
     page.keyboard.press("ArrowRight")  # reveal: every choice with its feedback, the best one marked
-    expect(case.get_by_text("Goed want feiten vastleggen is stap 1.")).to_be_visible()
-    expect(case.get_by_text("Wegkijken laat het kind alleen.")).to_be_visible()
+    expect(case.get_by_text("Goed want feiten vastleggen is stap 1.", exact=True)).to_be_visible()
+    expect(case.get_by_text("Wegkijken laat het kind alleen.", exact=True)).to_be_visible()
     expect(case.locator(".elearn-choice.is-correct")).to_contain_text("goede keuze")
     page.keyboard.press(" ")  # on along the best choice
     expect(status).to_have_text("Casus, beslismoment 2")
@@ -45,10 +45,10 @@ def test_a_case_steps_through_by_keyboard_and_stores_nothing(browser, served_min
     # The group picks the angry phone call (written second), by its number in the shuffled list.
     shown = case.locator('[data-node="c-twee"] .elearn-choice').evaluate_all("cs => cs.map(c => c.dataset.index)")
     page.keyboard.press(str(shown.index("1") + 1))
-    expect(case.get_by_text("Een boos gesprek maakt het onveiliger.")).to_be_visible()
-    expect(case.get_by_text("Goed want overleggen is stap 2.")).to_be_hidden()
+    expect(case.get_by_text("Een boos gesprek maakt het onveiliger.", exact=True)).to_be_visible()
+    expect(case.get_by_text("Goed want overleggen is stap 2.", exact=True)).to_be_hidden()
     page.keyboard.press("PageDown")  # a presenter clicker
-    expect(case.get_by_text("Goed want overleggen is stap 2.")).to_be_visible()
+    expect(case.get_by_text("Goed want overleggen is stap 2.", exact=True)).to_be_visible()
     page.keyboard.press("PageDown")
     expect(status).to_have_text("Casus, beslismoment 3")
     page.keyboard.press("PageDown")

@@ -50,7 +50,7 @@ def test_single_wrong_then_right(page):
     q.get_by_label("Direct melden.").check()
     q.get_by_role("button", name="Controleer").click()
     assert q.locator(".elearn-verdict").inner_text() == "Niet goed."
-    assert q.get_by_text("Nee, melden is een besluit in stap 5.").is_visible()
+    assert q.get_by_text("Nee, melden is een besluit in stap 5.", exact=True).is_visible()
     assert q.get_by_text("✗ niet juist").is_visible()
     expect(live(page, "v-single")).to_contain_text("Niet goed. Nee, melden is een besluit in stap 5.")
     # The focus moves to the feedback, so a screen reader reads it next.
@@ -59,7 +59,7 @@ def test_single_wrong_then_right(page):
     q.get_by_label("Signalen in kaart brengen.").check()
     q.get_by_role("button", name="Controleer").click()
     assert q.locator(".elearn-verdict").inner_text() == "Goed!"
-    assert q.get_by_text("Juist, in stap 1 leg je signalen vast.").is_visible()
+    assert q.get_by_text("Juist, in stap 1 leg je signalen vast.", exact=True).is_visible()
     assert summary(page, "v-single").inner_text().startswith("Je score: 1 van 1 (100%)")
 
 
@@ -77,7 +77,7 @@ def test_multiple_gives_partial_credit(page):
     q.get_by_label("Overleggen.").check()
     q.get_by_role("button", name="Controleer").click()
     assert q.locator(".elearn-verdict").inner_text() == "Gedeeltelijk goed: 50% van de punten."
-    assert q.get_by_text("De meldcode heeft vijf stappen.").is_visible()  # general feedback
+    assert q.get_by_text("De meldcode heeft vijf stappen.", exact=True).is_visible()  # general feedback
     expect(live(page, "v-multiple")).to_contain_text("Gedeeltelijk goed")
     assert summary(page, "v-multiple").inner_text().startswith("Je score: 0,5 van 1 (50%)")
     q.get_by_role("button", name="Opnieuw proberen").click()
@@ -87,19 +87,19 @@ def test_multiple_gives_partial_credit(page):
     q.get_by_role("button", name="Controleer").click()
     # A wrong choice cancels a right one.
     assert q.locator(".elearn-verdict").inner_text() == "Gedeeltelijk goed: 50% van de punten."
-    assert q.get_by_text("Nee, straffen hoort niet bij de meldcode.").is_visible()
+    assert q.get_by_text("Nee, straffen hoort niet bij de meldcode.", exact=True).is_visible()
 
 
 def test_truefalse_explains_both_ways(page):
     q = question(page, "v-truefalse")
     q.get_by_label("Waar", exact=True).check()
     q.get_by_role("button", name="Controleer").click()
-    assert q.get_by_text("Nee, de meldcode is een stappenplan, geen meldplicht.").is_visible()
+    assert q.get_by_text("Nee, de meldcode is een stappenplan, geen meldplicht.", exact=True).is_visible()
     expect(live(page, "v-truefalse")).to_contain_text("Niet goed.")
     q.get_by_role("button", name="Opnieuw proberen").click()
     q.get_by_label("Onwaar").check()
     q.get_by_role("button", name="Controleer").click()
-    assert q.get_by_text("Klopt, de meldcode is een stappenplan.").is_visible()
+    assert q.get_by_text("Klopt, de meldcode is een stappenplan.", exact=True).is_visible()
     assert summary(page, "v-truefalse").inner_text().startswith("Je score: 1 van 1 (100%)")
 
 
@@ -125,7 +125,7 @@ def test_ordering_wrong_then_right(page):
     q.get_by_role("button", name="Controleer").click()
     assert "Niet goed" in q.locator(".elearn-verdict").inner_text() or "Gedeeltelijk" in q.locator(".elearn-verdict").inner_text()
     assert q.get_by_text("hoort op plaats", exact=False).first.is_visible()
-    assert q.get_by_text("Je begint met signalen.").is_visible()
+    assert q.get_by_text("Je begint met signalen.", exact=True).is_visible()
     q.get_by_role("button", name="Opnieuw proberen").click()
     put_in_order(q)
     assert order_of(q) == [0, 1, 2]
@@ -141,7 +141,7 @@ def test_matching_wrong_then_right(page):
         selects.nth(i).select_option(label="Naar Veilig Thuis")
     q.get_by_role("button", name="Controleer").click()
     assert "Gedeeltelijk goed" in q.locator(".elearn-verdict").inner_text()
-    assert q.get_by_text("Advies is raad vragen.").is_visible()
+    assert q.get_by_text("Advies is raad vragen.", exact=True).is_visible()
     q.get_by_role("button", name="Opnieuw proberen").click()
     for i, answer in enumerate(["Naar Veilig Thuis", "Vragen om raad", "Zijn er kinderen?"]):
         selects.nth(i).select_option(label=answer)
@@ -154,13 +154,13 @@ def test_shortanswer_ignores_case_and_spaces(page):
     field = q.get_by_label("Je antwoord")
     field.fill("112")
     field.press("Enter")
-    assert q.get_by_text("Het nummer is 0800-2000.").is_visible()
+    assert q.get_by_text("Het nummer is 0800-2000.", exact=True).is_visible()
     expect(live(page, "v-short")).to_contain_text("Niet goed.")
     q.get_by_role("button", name="Opnieuw proberen").click()
     field.fill("  0800   2000 ")
     q.get_by_role("button", name="Controleer").click()
     assert q.locator(".elearn-verdict").inner_text() == "Goed!"
-    assert q.get_by_text("Klopt, 0800-2000.").is_visible()
+    assert q.get_by_text("Klopt, 0800-2000.", exact=True).is_visible()
 
 
 def test_case_walks_to_an_outcome_with_feedback_on_every_choice(page):
@@ -168,9 +168,9 @@ def test_case_walks_to_an_outcome_with_feedback_on_every_choice(page):
     assert q.locator(".elearn-case-node:visible").count() == 1
     assert q.locator(".elearn-case-outcome:visible").count() == 0
     q.get_by_role("button", name="Je noteert wat je ziet.").click()
-    assert q.get_by_text("Goed want feiten vastleggen is stap 1.").is_visible()
+    assert q.get_by_text("Goed want feiten vastleggen is stap 1.", exact=True).is_visible()
     q.get_by_role("button", name="Je belt de ouders boos op en eist uitleg.").click()
-    assert q.get_by_text("Een boos gesprek maakt het onveiliger.").is_visible()
+    assert q.get_by_text("Een boos gesprek maakt het onveiliger.", exact=True).is_visible()
     expect(live(page, "v-case")).to_contain_text("Minder goede keuze")
     q.get_by_role("button", name="Je meldt bij Veilig Thuis.").click()
     outcome = q.locator(".elearn-case-outcome:visible")
