@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..course import Course
 from ..diagnostics import Diagnostic
-from ..model import references, walk
+from ..model import walk
 from ..quiz.plan import Quizzes
 from ..site import PageSpec
 from .author_html import check_author_html
@@ -34,9 +34,10 @@ def validate(course: Course, pages: list[PageSpec], quizzes: Quizzes) -> list[Di
     diagnostics += check_unique_ids(nodes)
     diagnostics += check_author_html(nodes, course.markdown_pages, {p.uri for p in pages})
     diagnostics += check_pages(pages)
-    # Every reference, found once: (node, field, kind, target id, list index).
-    refs = [(node, *found) for node in nodes for found in references(node)]
-    diagnostics += check_references(course, nodes, content, refs, pages, quiz_ids)
+    # Every reference is walked once, and not kept: at 10,000 questions a list of them held
+    # 78,000 tuples, enough to start a full garbage collection.
+    cited: set[str] = set()
+    diagnostics += check_references(course, nodes, content, pages, quiz_ids, cited)
     if course.meldcode:
         diagnostics += check_numbering(course.meldcode.steps, "stap", expected=5)
         diagnostics += check_decision_framework(course.meldcode.decision_framework.questions)
@@ -53,7 +54,7 @@ def validate(course: Course, pages: list[PageSpec], quizzes: Quizzes) -> list[Di
     for plan in course.sessions:
         diagnostics += check_session(plan)
     if course.complete:
-        diagnostics += check_unused(course, refs)
+        diagnostics += check_unused(course, cited)
         diagnostics += check_module_tests(course)
         if course.banks:
             diagnostics += check_coverage(course, content)

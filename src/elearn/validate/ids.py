@@ -7,7 +7,7 @@ from typing import Iterable
 
 from ..course import Course
 from ..diagnostics import Diagnostic, did_you_mean
-from ..model import Audience, DecisionQuestion, Definition, Module, Node, Regime, Source, Step, node_id
+from ..model import Audience, DecisionQuestion, Definition, Module, Node, Regime, Source, Step, node_id, references
 from ..site import PageSpec
 
 # Which class defines ids of which reference kind.
@@ -115,27 +115,34 @@ def checkable_kinds(course: Course) -> set[str]:
 
 
 def check_references(
-    course: Course, nodes: list[Node], content: list[Node], refs: list[tuple], pages: list[PageSpec],
-    quiz_ids: set[str],
+    course: Course, nodes: list[Node], content: list[Node], pages: list[PageSpec], quiz_ids: set[str],
+    cited: set[str],
 ) -> list[Diagnostic]:
+    """Adds the id of every source a node cites to ``cited``, for :func:`check_unused`."""
     ids = defined_ids(nodes, content, pages, quiz_ids)
     checkable = checkable_kinds(course)
     found = []
-    for node, field, ref, target, index in refs:
-        if ref.kind not in checkable or target in ids[ref.kind]:
-            continue
-        name = KIND_NAMES.get(ref.kind, ref.kind)
-        hint = (_page_hint(target, pages) if ref.kind == "page" else None) or did_you_mean(target, ids[ref.kind])
-        if not hint and ref.kind == "page":
-            hint = _fixed_pages(pages)
-        found.append(
-            Diagnostic(
-                node.field_pos(field, index),
-                f"onbekende {name} '{target}'",
-                hint or f"definieer '{target}' eerst, of verwijs naar een bestaande {name}",
-            )
-        )
+    for node in nodes:
+        for field, ref, target, index in references(node):
+            if ref.kind == "source":
+                cited.add(target)
+            if ref.kind in checkable and target not in ids[ref.kind]:
+                found.append(_unknown(node, field, ref.kind, target, index, ids[ref.kind], pages))
     return found
+
+
+def _unknown(
+    node: Node, field: str, kind: str, target: str, index: int | None, known: set[str], pages: list[PageSpec]
+) -> Diagnostic:
+    name = KIND_NAMES.get(kind, kind)
+    hint = (_page_hint(target, pages) if kind == "page" else None) or did_you_mean(target, known)
+    if not hint and kind == "page":
+        hint = _fixed_pages(pages)
+    return Diagnostic(
+        node.field_pos(field, index),
+        f"onbekende {name} '{target}'",
+        hint or f"definieer '{target}' eerst, of verwijs naar een bestaande {name}",
+    )
 
 
 def _page_hint(target: str, pages: list[PageSpec]) -> str | None:
@@ -152,7 +159,8 @@ def _fixed_pages(pages: list[PageSpec]) -> str:
     return f"een pagina heet naar haar vaste naam ({fixed}) of naar de id in de kop van een eigen pagina"
 
 
-def check_unused(course: Course, refs: list[tuple]) -> list[Diagnostic]:
+def check_unused(course: Course, cited: set[str]) -> list[Diagnostic]:
+    """``cited``: the source ids that :func:`check_references` found cited."""
     found = []
     used_modules = {m for a in course.course.audiences for m in a.modules}
     for module in course.course.modules:
@@ -165,7 +173,6 @@ def check_unused(course: Course, refs: list[tuple]) -> list[Diagnostic]:
                     severity="waarschuwing",
                 )
             )
-    cited = {target for _, _, ref, target, _ in refs if ref.kind == "source"}
     for source in course.all_sources():
         if source.id not in cited:
             found.append(
