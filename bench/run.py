@@ -23,12 +23,10 @@ import gzip
 import json
 import os
 import re
-import resource
 import shutil
 import statistics
 import subprocess
 import sys
-import time
 from importlib.metadata import version
 from pathlib import Path
 
@@ -331,6 +329,9 @@ def main() -> None:
         med = {k: statistics.median(v) for k, v in times.items()}
         med |= {f"cpu {k}": statistics.median(v) for k, v in cpu.items()}
         med |= {f"peak {k}": max(v) for k, v in peak.items()}
+        # The ratio within each run as well: both builds of a run meet the same state of the machine,
+        # so the spread of these says how far to trust the ratio of the medians.
+        med["cpu ratios"] = sorted(b / a for a, b in zip(cpu["plain"], cpu["elearn"]))
         html_b, inline_b = median_html(root / "elearn" / "site")
         html_c, inline_c = median_html(root / "quiz" / "site")
         html_a, inline_a = median_html(root / "plain" / "site")
@@ -353,11 +354,13 @@ def main() -> None:
               f"| {med['elearn'] / med['plain']:.2f} | {med['quiz'] / med['plain']:.2f} "
               f"| {html_a:,} B | {html_b:,} B | {html_c:,} B | {inline_a:,} B | {inline_b:,} B | {inline_c:,} B |")
     print()
-    print("| questions | CPU s (a) | (b) | (c) | CPU b/a | CPU c/a |")
-    print("|---|---|---|---|---|---|")
+    print("| questions | CPU s (a) | (b) | (c) | CPU b/a | CPU c/a | CPU b/a per run: lowest, median, highest |")
+    print("|---|---|---|---|---|---|---|")
     for size, pages, med, *_ in rows:
+        ratios = med["cpu ratios"]
         print(f"| {size:,} | {med['cpu plain']:.2f} | {med['cpu elearn']:.2f} | {med['cpu quiz']:.2f} "
-              f"| {med['cpu elearn'] / med['cpu plain']:.2f} | {med['cpu quiz'] / med['cpu plain']:.2f} |")
+              f"| {med['cpu elearn'] / med['cpu plain']:.2f} | {med['cpu quiz'] / med['cpu plain']:.2f} "
+              f"| {ratios[0]:.2f}, {statistics.median(ratios):.2f}, {ratios[-1]:.2f} |")
     print()
     print("| questions | peak MiB (a) | (b) | (c) | KiB per question (b - a) |")
     print("|---|---|---|---|---|")
