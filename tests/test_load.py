@@ -148,7 +148,7 @@ def test_a_date_that_does_not_exist_is_found_where_it_stands():
     """safe_load raises a bare ValueError for 30 February; an author gets its place and what to do."""
     doc, [diag] = parse_yaml("id: a\nsessie:\n  datum: 2001-02-30\n", "x.yml")
     assert doc is None and (diag.pos.line, diag.pos.col) == (3, 10)
-    assert diag.message == "YAML-syntaxfout: dit lijkt een getal of datum, maar is het niet"
+    assert diag.message == "YAML-syntaxfout: dit lijkt een getal of datum, maar is het niet ('2001-02-30')"
     assert "bestaat de dag?" in diag.hint and "aanhalingstekens" in diag.hint
 
 

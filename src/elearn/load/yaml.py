@@ -247,7 +247,8 @@ class _Builder:
         try:
             return self.loader.construct_object(node, deep=True)
         except ValueError:  # 0x_, 2001-02-30: looks like a number or a date, is neither
-            raise yaml.constructor.ConstructorError(None, None, _NOT_A_VALUE, event.start_mark) from None
+            # The value as context: the author reads which one, beside the Dutch problem and its tip.
+            raise yaml.constructor.ConstructorError(f"'{event.value}'", None, _NOT_A_VALUE, event.start_mark) from None
 
     def value(self, event) -> object:
         """The value that starts with ``event``: built in one loop over the events, without a
