@@ -30,7 +30,8 @@ class Unsupported(Exception):
 # Anything but a newline, space and printable text: a tab, a carriage return, a control
 # character, a line separator of YAML 1.1, a byte order mark inside the text.
 _ODD = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
-_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]{0,200}):(?: +|$)")
+# A key, and what follows it on the line (None when nothing does).
+_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]{0,200}):(?: +(.*)|$)")
 # The inside of a quoted text: '' for a quote; in double quotes only the escapes \" \\ \/ \n \t.
 _IN_SINGLE = r"'((?:[^']|'')*)'"
 _IN_DOUBLE = r'"((?:[^"\\]|\\["\\/nt])*)"'
@@ -57,6 +58,8 @@ TYPED_STARTS = frozenset(Resolver.yaml_implicit_resolvers)
 _UNKNOWN = object()
 # Plain text -> its value, for short texts whose first character might start a type.
 _KNOWN: dict[str, object] = {}
+# A key as written -> the text it is: a course file repeats a few dozen keys thousands of times.
+_KEYS: dict[str, str] = {}
 
 
 def plain_value(text: str) -> object:
@@ -88,10 +91,14 @@ def read(text: str) -> object:
         raise Unsupported
     lines = text.split("\n")
     count = len(lines)
+    keys = _KEYS
     stack: list[list] = []  # open blocks and lists: [indent, container, is a block (dict)]
     pending = None  # (block, key, indent) of a key whose value starts on a later line
     root = None
     first = True
+    # The block on top of the stack, while the last line was a key of it: most lines are the
+    # next key of the same block, and go straight to it.
+    same_indent, same_block = -1, None
     i = 0
     while i < count:
         line = lines[i]
@@ -100,63 +107,78 @@ def read(text: str) -> object:
         if not content or content[0] == "#":
             continue
         indent = len(line) - len(content)
-        if content[0] == "%" or indent == 0 and content[:3] in ("---", "..."):
-            # A document marker: only '---' at the very start, alone.
-            alone = len(content) == 3 or content[3:4] == " " and content[3:].lstrip(" ")[:1] in ("", "#")
-            if not (first and content[:3] == "---" and alone):
-                raise Unsupported
-            first = False
-            continue
-        first = False
-        dash = content[0] == "-" and (len(content) == 1 or content[1] == " ")
-        if pending is not None:
-            block, key, key_indent = pending
-            pending = None
-            if indent > key_indent or (indent == key_indent and dash):
-                child = [] if dash else {}
-                block[key] = child
-                stack.append([indent, child, not dash])
-        # Close what this line is outside of; a key line also closes a list at its own indent
-        # (the list of the key above it, written without indentation).
-        while stack and (stack[-1][0] > indent or (stack[-1][0] == indent and not dash and not stack[-1][2])):
-            stack.pop()
-        if not stack:
-            if root is not None:
-                raise Unsupported
-            root = [] if dash else {}
-            stack.append([indent, root, not dash])
-        frame = stack[-1]
-        if frame[0] != indent or frame[2] is dash:
-            raise Unsupported  # a line deeper than it may be (a text over several lines), or a mistake
-        if dash:
-            rest = content[2:]
-            item = rest.lstrip(" ")
-            if not item or item[0] == "#" or (item[0] == "-" and item[1:2] in ("", " ")):
-                raise Unsupported  # the item on the lines below, or a list in a list
-            match = _KEY.match(item)
-            if match is None:
-                value, i = _scalar(item, indent, lines, i)
-                frame[1].append(value)
-                continue
-            block = {}
-            frame[1].append(block)
-            indent = indent + 2 + len(rest) - len(item)
-            stack.append([indent, block, True])
-            content = item
-        else:
+        if indent == same_indent and pending is None and content[0] != "-":
+            # Nothing to open or close. A document marker or a directive is no key, so it is
+            # refused below, as it would be after the first line in any case.
             match = _KEY.match(content)
             if match is None:
                 raise Unsupported
-            block = frame[1]
-        key = plain_value(match[1])
+            block = same_block
+        else:
+            if content[0] == "%" or indent == 0 and content[:3] in ("---", "..."):
+                # A document marker: only '---' at the very start, alone.
+                alone = len(content) == 3 or content[3:4] == " " and content[3:].lstrip(" ")[:1] in ("", "#")
+                if not (first and content[:3] == "---" and alone):
+                    raise Unsupported
+                first = False
+                continue
+            first = False
+            dash = content[0] == "-" and (len(content) == 1 or content[1] == " ")
+            if pending is not None:
+                block, key, key_indent = pending
+                pending = None
+                if indent > key_indent or (indent == key_indent and dash):
+                    child = [] if dash else {}
+                    block[key] = child
+                    stack.append([indent, child, not dash])
+            # Close what this line is outside of; a key line also closes a list at its own indent
+            # (the list of the key above it, written without indentation).
+            while stack and (stack[-1][0] > indent or (stack[-1][0] == indent and not dash and not stack[-1][2])):
+                stack.pop()
+            if not stack:
+                if root is not None:
+                    raise Unsupported
+                root = [] if dash else {}
+                stack.append([indent, root, not dash])
+            frame = stack[-1]
+            if frame[0] != indent or frame[2] is dash:
+                raise Unsupported  # a line deeper than it may be (a text over several lines), or a mistake
+            if dash:
+                rest = content[2:]
+                item = rest.lstrip(" ")
+                if not item or item[0] == "#" or (item[0] == "-" and item[1:2] in ("", " ")):
+                    raise Unsupported  # the item on the lines below, or a list in a list
+                match = _KEY.match(item)
+                if match is None:
+                    value, i = _scalar(item, indent, lines, i)
+                    frame[1].append(value)
+                    same_indent = -1
+                    continue
+                block = {}
+                frame[1].append(block)
+                indent = indent + 2 + len(rest) - len(item)
+                stack.append([indent, block, True])
+            else:
+                match = _KEY.match(content)
+                if match is None:
+                    raise Unsupported
+                block = frame[1]
+            same_indent, same_block = indent, block
+        name, value = match.groups()
+        key = keys.get(name)
+        if key is None:
+            key = plain_value(name)
+            if type(key) is str and len(keys) < 4096:
+                keys[name] = key
         if key in block:
             raise Unsupported  # libyaml's reader reports it, with both places
-        value = content[match.end():]
         if not value or value[0] == "#":
             block[key] = None  # for now, and in its place
             pending = (block, key, indent)
-        else:
+        elif value[0] in _INDICATORS:
             block[key], i = _scalar(value, indent, lines, i)
+        else:
+            block[key] = _plain(value)
     return root
 
 
@@ -192,13 +214,20 @@ def _scalar(text: str, indent: int, lines: list[str], i: int) -> tuple[object, i
         return _flow(match[1]), i
     if first in _INDICATORS and not (first == "-" and text[1:2] not in ("", " ")):
         raise Unsupported
+    return _plain(text), i
+
+
+def _plain(text: str) -> object:
+    """A plain value on one line, its comment cut off: most values of a course file."""
     comment = text.find(" #")
     if comment >= 0:
         text = text[:comment]
     text = text.rstrip(" ")
     if ": " in text or text[-1] == ":":
         raise Unsupported
-    return plain_value(text), i
+    if text[0] not in TYPED_STARTS or (len(text) > 5 and text[0].isalpha()):
+        return text
+    return plain_value(text)
 
 
 def _unescape(text: str) -> str:
