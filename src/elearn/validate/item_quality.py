@@ -223,37 +223,45 @@ def _duplicate_prompts(banks: list[QuestionBank], quality: dict[str, BankQuality
     with the other, so it must share one of its rarest quarter (plus one). Only prompts
     that hold one of those words, and only through words that are not common, are compared:
     two prompts alike in their common words alone are not found."""
-    entries = [(bank.id, q, frozenset(words(q.prompt))) for bank in banks for q in bank.questions]
-    frequency = Counter(w for _, _, ws in entries for w in ws)
+    questions = [q for bank in banks for q in bank.questions]
+    bank_ids = [bank.id for bank in banks for _ in bank.questions]
+    # Each prompt's words as a tuple, and sets only for a comparison: the collector stops
+    # tracking a tuple of texts, where ten thousand sets (or tuples that hold a question) would
+    # each count towards its next full collection.
+    prompt_words = [tuple(set(words(q.prompt))) for q in questions]
+    frequency = Counter(w for ws in prompt_words for w in ws)
     # A word in many prompts ("je", "de", "wat") tells no two apart, and comparing every prompt
     # that holds one with every other would cost the square of the course: only words at most
-    # this common lead to a comparison.
-    common = max(COMMON_WORD, len(entries) // 100)
+    # this common lead to a comparison; a word in one prompt leads to none.
+    common = max(COMMON_WORD, len(questions) // 100)
     holding: dict[str, list[int]] = defaultdict(list)
-    for n, (_, _, ws) in enumerate(entries):
+    for n, ws in enumerate(prompt_words):
         for w in ws:
-            if frequency[w] <= common:
+            if 1 < frequency[w] <= common:
                 holding[w].append(n)
     first_match: dict[int, int] = {}
-    for n, (_, _, ws) in enumerate(entries):
+    for n, ws in enumerate(prompt_words):
+        if holding.keys().isdisjoint(ws):
+            continue  # no word that leads to another prompt
         # The rarest quarter (plus one) of the prompt's words, of which only the uncommon lead on;
         # those come first in the order of rarity, so they are the first few uncommon words.
         uncommon = sorted((frequency[w], w) for w in ws if frequency[w] <= common)
+        these = frozenset(ws)
         for _, w in uncommon[: len(ws) - int(SAME_WORDS * len(ws)) + 1]:
-            for m in holding[w]:
+            for m in holding.get(w, ()):
                 if m != n:
                     later, earlier = max(n, m), min(n, m)
-                    if earlier < first_match.get(later, later) and near_duplicate(ws, entries[m][2]):
+                    if earlier < first_match.get(later, later) and near_duplicate(these, frozenset(prompt_words[m])):
                         first_match[later] = earlier
     found = []
     for later, earlier in sorted(first_match.items()):
-        bank_id, q, ws = entries[later]
-        other, other_words = entries[earlier][1], entries[earlier][2]
+        bank_id, q, other = bank_ids[later], questions[later], questions[earlier]
+        same = set(prompt_words[later]) == set(prompt_words[earlier])
         quality[bank_id].duplicates.append(q.id)
         where = f" ({other.pos})" if other.pos else ""
         found.append(Diagnostic(
             q.field_pos("prompt"),
-            f"vraag '{q.id}' stelt {'dezelfde' if ws == other_words else 'bijna dezelfde'} vraag als "
+            f"vraag '{q.id}' stelt {'dezelfde' if same else 'bijna dezelfde'} vraag als "
             f"'{other.id}'{where}",
             "schrap een van de twee, of laat deze vraag iets anders toetsen (een toepassing in plaats van "
             "dezelfde feitenvraag)",
