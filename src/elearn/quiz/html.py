@@ -7,6 +7,7 @@ builds markup from strings. What the script needs to score an answer sits in a
 
 from __future__ import annotations
 
+import html
 import json
 
 from markupsafe import escape
@@ -45,6 +46,7 @@ class QuizRenderer:
     def render(self, spec: QuizSpec, sources_url: str, kind: str = QUIZ) -> str:
         """The quiz as HTML of the directive's ``kind``; ``sources_url`` leads from the current
         page to the sources page."""
+        sources_url = html.escape(sources_url)
         numbered = list(enumerate(spec.questions, start=1))
         if kind != QUIZ:
             # On paper there is nothing to check and nothing to score: no form, no data.

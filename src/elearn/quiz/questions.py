@@ -14,7 +14,6 @@ catalogue is taken.
 
 from __future__ import annotations
 
-import html
 import re
 from html.entities import codepoint2name
 
@@ -75,8 +74,8 @@ class QuestionHtml:
     # --- on screen ---------------------------------------------------------------------
 
     def quiz(self, q: Question, quiz_id: str, number: int, sources_url: str) -> str:
+        """``sources_url`` is escaped already, as for every view: once per page, not per question."""
         # Written anew for every page it is on: measured, that is cheaper than keeping it.
-        sources_url = html.escape(sources_url)
         qid = f"{quiz_id}--{q.id}"
         pin = " data-elearn-pinned" if pinned(q) else ""
         out = [f'<div class="elearn-question" id="{qid}" data-elearn-question="{q.id}" '
@@ -234,7 +233,6 @@ class QuestionHtml:
         """The question's key for the trainer: the right answer in words, with the hand-out's
         letters, the feedback of every answer, the explanation and the source."""
         t = self.t
-        sources_url = html.escape(sources_url)
         out = [self._paper_head(q, number)]
         why = '<div class="elearn-key-why">{}</div></li>\n'.format
 
