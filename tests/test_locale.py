@@ -18,9 +18,9 @@ from elearn.publish.served import ASSETS, ASSET_DIR, served
 
 CORE = Path(__file__).resolve().parents[1] / "src" / "elearn"
 PLUGIN = Path(__file__).resolve().parents[1] / "plugins"
-# Where the code asks for a text: t("key", ...) in Python and the templates, T("key", ...) in
-# the browser scripts. The key is always written out, so a search finds every one.
-PYTHON_CALL = re.compile(r"""\bt\(\s*(["'])([^"']*)\1""")
+# Where the code asks for a text: t("key", ...) or t.number("key", n) in Python and the templates,
+# T("key", ...) in the browser scripts. The key is always written out, so a search finds every one.
+PYTHON_CALL = re.compile(r"""\bt(?:\.number)?\(\s*(["'])([^"']*)\1""")
 SCRIPT_CALL = re.compile(r'\bT\("([^"]*)"')
 
 
@@ -57,7 +57,7 @@ def test_keys_are_always_written_out():
     """A key made at run time would escape the two tests above, and the build's own search."""
     computed = []
     for path in python_sources():
-        computed += [f"{path.name}: {m.group()}" for m in re.finditer(r"""\bt\((?!\s*["'])""", path.read_text(encoding="utf-8"))]
+        computed += [f"{path.name}: {m.group()}" for m in re.finditer(r"""\bt(?:\.number)?\((?!\s*["'])""", path.read_text(encoding="utf-8"))]
     for path in script_sources():
         computed += [f"{path.name}: {m.group()}" for m in re.finditer(r'(?<!function )\bT\((?!")', path.read_text(encoding="utf-8"))]
     assert computed == []

@@ -80,6 +80,7 @@ class Catalogue:
         self._formats = {key: _format_string(text) for key, text in texts.items()}
         # Only texts without placeholders can be had without values.
         self._plain = {key: text for key, text in texts.items() if not PLACEHOLDER.search(text)}
+        self._numbers: dict[tuple[str, int], str] = {}
 
     def __call__(self, key: str, **values) -> str:
         try:
@@ -89,6 +90,14 @@ class Catalogue:
                 raise  # no such key
             needed = ", ".join(PLACEHOLDER.findall(self._formats[key]))
             raise KeyError(f"{key} needs {needed}; given: {', '.join(values) or 'nothing'}") from None
+
+    def number(self, key: str, n: int) -> str:
+        """The text of ``key`` with the number ``n`` in it, filled in once per number: a large
+        course asks for "Vraag 3" or "Situatie 2" tens of thousands of times."""
+        text = self._numbers.get((key, n))
+        if text is None:
+            text = self._numbers[key, n] = self(key, n=n)
+        return text
 
 
 def _format_string(text: str) -> str:

@@ -85,7 +85,7 @@ class QuestionHtml:
             out.append(self._case(q, sources_url))
         else:
             out.append('<form class="elearn-form" novalidate>\n<fieldset>\n'
-                       f'<legend class="elearn-prompt"><span class="elearn-number">{t("quiz.number", n=number)}</span> '
+                       f'<legend class="elearn-prompt"><span class="elearn-number">{t.number("quiz.number", number)}</span> '
                        f"{md_inline(q.prompt)}</legend>\n")
             out.append(getattr(self, "_" + q.type)(q, qid))
             out.append('</fieldset>\n<div class="elearn-actions">\n'
@@ -156,7 +156,7 @@ class QuestionHtml:
                f'<div class="elearn-prompt">{md_block(q.prompt)}</div>\n']
         for n, node in enumerate(q.nodes, start=1):
             out.append(f'<fieldset class="elearn-case-node" data-node="{node.id}">\n'
-                       f'<legend class="elearn-case-step">{t("case.node", n=n)}{self._step(node)}</legend>\n'
+                       f'<legend class="elearn-case-step">{t.number("case.node", n)}{self._step(node)}</legend>\n'
                        f'<div class="elearn-situation">{md_block(node.situation)}</div>\n<ul class="elearn-choices">\n')
             for index, choice in shown_order(q, node.choices, node.id):
                 out.append(f'<li class="elearn-choice" data-index="{index}"><button type="button" '
@@ -186,7 +186,7 @@ class QuestionHtml:
         case = isinstance(q, Case)
         title = ". " + (_e(q.title) if q.title else self.t("case.title")) if case else ""
         return (f'<div class="elearn-paper-question{" elearn-paper-case" if case else ""}">\n'
-                f'<h2 class="elearn-paper-title">{self.t("paper.number", n=number)}{title}</h2>\n'
+                f'<h2 class="elearn-paper-title">{self.t.number("paper.number", number)}{title}</h2>\n'
                 f'<div class="elearn-prompt">{md_block(q.prompt)}</div>\n')
 
     def handout(self, q: Question, number: int) -> str:
@@ -221,7 +221,7 @@ class QuestionHtml:
         else:
             out.append(f'<p class="elearn-hint">{t("paper.case")}</p>\n')
             for n, node in enumerate(q.nodes, start=1):
-                out.append(f'<div class="elearn-case-node">\n<h3 class="elearn-case-step">{t("case.node", n=n)}'
+                out.append(f'<div class="elearn-case-node">\n<h3 class="elearn-case-step">{t.number("case.node", n)}'
                            f'{self._step(node)}</h3>\n{md_block(node.situation)}\n<ul class="elearn-paper-list">\n')
                 out += [f'<li><span class="elearn-box">☐</span> {letter(m)}. {md_inline(choice.text)}</li>\n'
                         for m, (_, choice) in enumerate(shown_order(q, node.choices, node.id))]
@@ -299,7 +299,7 @@ class QuestionHtml:
         out = []
         for n, node in enumerate(q.nodes, start=1):
             shown = shown_order(q, node.choices, node.id)
-            out.append(f'<div class="elearn-case-node">\n<h3 class="elearn-case-step">{t("case.node", n=n)}'
+            out.append(f'<div class="elearn-case-node">\n<h3 class="elearn-case-step">{t.number("case.node", n)}'
                        f"{self._step(node)}</h3>\n{md_block(node.situation)}\n")
             best = [(letter(m), c) for m, (_, c) in enumerate(shown) if c.correct]
             if best:
