@@ -30,7 +30,7 @@ class Unsupported(Exception):
 # Anything but a newline, space and printable text: a tab, a carriage return, a control
 # character, a line separator of YAML 1.1, a byte order mark inside the text.
 _ODD = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
-# A key, and what follows it on the line (None when nothing does).
+# A key, and what follows it on the line (None or empty when nothing does).
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]{0,200}):(?: +(.*)|$)")
 # The inside of a quoted text: '' for a quote; in double quotes only the escapes \" \\ \/ \n \t.
 _IN_SINGLE = r"'((?:[^']|'')*)'"

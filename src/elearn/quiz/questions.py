@@ -74,7 +74,7 @@ class QuestionHtml:
     # --- on screen ---------------------------------------------------------------------
 
     def quiz(self, q: Question, quiz_id: str, number: int, sources_url: str) -> str:
-        """``sources_url`` is escaped already, as for every view: once per page, not per question."""
+        """``sources_url`` is escaped already: once per quiz, not per question."""
         # Written anew for every page it is on: measured, that is cheaper than keeping it.
         qid = f"{quiz_id}--{q.id}"
         pin = " data-elearn-pinned" if pinned(q) else ""
@@ -231,7 +231,8 @@ class QuestionHtml:
 
     def answer_key(self, q: Question, number: int, sources_url: str) -> str:
         """The question's key for the trainer: the right answer in words, with the hand-out's
-        letters, the feedback of every answer, the explanation and the source."""
+        letters, the feedback of every answer, the explanation and the source. ``sources_url`` is
+        escaped already."""
         t = self.t
         out = [self._paper_head(q, number)]
         why = '<div class="elearn-key-why">{}</div></li>\n'.format
