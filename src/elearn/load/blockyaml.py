@@ -225,6 +225,8 @@ def _plain(text: str) -> object:
     text = text.rstrip(" ")
     if ": " in text or text[-1] == ":":
         raise Unsupported
+    # plain_value's own first test, here as well: most values are texts, and 160,000 calls
+    # spared are about 60 ms at 10,000 questions.
     if text[0] not in TYPED_STARTS or (len(text) > 5 and text[0].isalpha()):
         return text
     return plain_value(text)
