@@ -196,13 +196,13 @@ class QuestionHtml:
         if q.type in ("single", "multiple"):
             hint = t("paper.single") if q.type == "single" else t("paper.multiple")
             out.append(f'<p class="elearn-hint">{hint}</p>\n<ul class="elearn-paper-list">\n')
-            out += [f'<li><span class="elearn-box">☐</span> {letter(n)}. {md_inline(o.text)}</li>\n'
+            out += [f'<li><span class="elearn-box">&#9744;</span> {letter(n)}. {md_inline(o.text)}</li>\n'
                     for n, (_, o) in enumerate(shown_order(q, q.options))]
             out.append("</ul>\n")
         elif q.type == "truefalse":
             out.append(f'<p class="elearn-hint">{t("paper.truefalse")}</p>\n'
-                       f'<p><span class="elearn-box">☐</span> {t("quiz.true")} &emsp; '
-                       f'<span class="elearn-box">☐</span> {t("quiz.false")}</p>\n')
+                       f'<p><span class="elearn-box">&#9744;</span> {t("quiz.true")} &emsp; '
+                       f'<span class="elearn-box">&#9744;</span> {t("quiz.false")}</p>\n')
         elif q.type == "ordering":
             out.append(f'<p class="elearn-hint">{t("paper.ordering")}</p>\n'
                        '<ul class="elearn-paper-list">\n')
@@ -223,7 +223,7 @@ class QuestionHtml:
             for n, node in enumerate(q.nodes, start=1):
                 out.append(f'<div class="elearn-case-node">\n<h3 class="elearn-case-step">{t.number("case.node", n)}'
                            f'{self._step(node)}</h3>\n{md_block(node.situation)}\n<ul class="elearn-paper-list">\n')
-                out += [f'<li><span class="elearn-box">☐</span> {letter(m)}. {md_inline(choice.text)}</li>\n'
+                out += [f'<li><span class="elearn-box">&#9744;</span> {letter(m)}. {md_inline(choice.text)}</li>\n'
                         for m, (_, choice) in enumerate(shown_order(q, node.choices, node.id))]
                 out.append("</ul>\n</div>\n")
         out.append("</div>")
@@ -267,7 +267,7 @@ class QuestionHtml:
         elif q.type == "matching":
             order = [i for i, _ in shown_order(q, q.pairs)]  # the hand-out's letters
             out.append(f'<p class="elearn-key-answer elearn-label"><strong>{t("key.pairs")}</strong></p>\n<ul>\n')
-            out += [f"<li>{_e(pair.left)} → {letter(order.index(i))}. {_e(pair.right)} " + why(md_block(pair.feedback))
+            out += [f"<li>{_e(pair.left)} &rarr; {letter(order.index(i))}. {_e(pair.right)} " + why(md_block(pair.feedback))
                     for i, pair in enumerate(q.pairs)]
             out.append("</ul>\n")
         elif q.type == "shortanswer":
