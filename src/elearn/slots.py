@@ -38,8 +38,22 @@ class QuizSlots:
 
     def fill(self, uri: str, html: str, sources_url: str) -> str:
         """The page's HTML with every slot filled; ``sources_url`` leads from it to the sources page."""
+        # Found in the page as the theme made it, and joined once: the quizzes are most of the
+        # page, and are neither searched nor copied again (nor is a slot inside one filled).
+        found = []
         for directive in self._lines.get(uri, {}).values():
             empty = slot_html(directive)
-            while empty in html:
-                html = html.replace(empty, self.site.quiz_html(directive, sources_url), 1)
-        return html
+            at = html.find(empty)
+            if at != -1:
+                quiz = self.site.quiz_html(directive, sources_url)
+                while at != -1:
+                    found.append((at, len(empty), quiz))
+                    at = html.find(empty, at + len(empty))
+        if not found:
+            return html
+        parts, start = [], 0
+        for at, length, quiz in sorted(found, key=lambda slot: slot[0]):
+            parts += (html[start:at], quiz)
+            start = at + length
+        parts.append(html[start:])
+        return "".join(parts)
