@@ -6,7 +6,7 @@ import json
 import re
 from collections import Counter
 
-from helpers import REPO, elearn
+from helpers import FIXTURES, REPO, elearn
 from elearn.build import prepare
 from elearn.publish.served import ON_DEMAND, QUESTIONS_SCRIPT
 from elearn.publish.coursedata import course_map, course_script
@@ -211,3 +211,20 @@ def test_a_question_named_on_its_own_is_a_quiz_of_that_one_question(mini_site):
     ]
     for quiz_id, _, body in found:
         assert re.findall(r'data-elearn-question="([^"]+)"', body) == [quiz_id]
+
+
+def test_each_slot_gets_its_quiz_where_it_stands_and_nothing_else_changes():
+    """Two quizzes, one of them twice, between text that stays as it was; a slot written inside
+    a quiz (by an author, say) is text of that quiz and is not filled."""
+    from elearn.slots import QuizSlots, slot_html
+
+    site = prepare(FIXTURES / "mini").site
+    slots = QuizSlots(site)
+    uri, directives = next((uri, list(found.values())) for uri, found in slots._lines.items() if len(found) >= 2)
+    first, second = directives[:2]
+    quiz_one, quiz_two = (site.quiz_html(d, "../bronnen/") for d in (first, second))
+    site.quiz_html = lambda d, url: (quiz_one + slot_html(second)) if d is first else quiz_two
+    page = f"<p>a</p>{slot_html(second)}<p>b</p>{slot_html(first)}<p>c</p>{slot_html(second)}<p>d</p>"
+    filled = slots.fill(uri, page, "../bronnen/")
+    assert filled == (f"<p>a</p>{quiz_two}<p>b</p>{quiz_one}{slot_html(second)}<p>c</p>{quiz_two}<p>d</p>")
+    assert slots.fill(uri, "<p>geen quiz</p>", "../bronnen/") == "<p>geen quiz</p>"
