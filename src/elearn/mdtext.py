@@ -13,17 +13,20 @@ import re
 import markdown
 
 _MARKS = re.compile(r"[*_`\[\]]|\(https?://[^)]*\)|\([^)\s]*\.md[^)]*\)|\{[^}]*\}")
+_MARK_START = re.compile(r"[*_`\[\]({]")  # where any of _MARKS can begin
 _SPACE = re.compile(r"\s+")
 
 
 def plain(text: str) -> str:
     """Text for attributes such as aria-label: Markdown marks and link targets removed."""
-    return _MARKS.sub("", text)
+    # Most texts have no mark at all: one look for where one could begin is a third of what
+    # the substitution costs (the checks ask this some 50,000 times at 10,000 questions).
+    return _MARKS.sub("", text) if _MARK_START.search(text) else text
 
 
 def visible_length(text: str) -> int:
     """How long a text looks to a reader: its words, without marks and with single spaces."""
-    return len(_SPACE.sub(" ", plain(text)).strip())
+    return len(" ".join(plain(text).split()))  # split() and \s agree on what whitespace is
 
 
 def normalise_answer(text: str) -> str:
