@@ -25,14 +25,15 @@ from .model import Case, Question, pinned
 from .order import letter, shown_order
 
 
-_SPECIAL = re.compile(r"[&<>\"']")
-
-
 def _e(value: str) -> str:
     """A value in HTML text or an attribute, escaped as Jinja's autoescape did (markupsafe). Ids
     (of questions, quizzes, situations, outcomes, sources) are not passed through it: they are
     validated to be lower-case letters, digits and hyphens, which need no escaping."""
-    return str(escape(value)) if _SPECIAL.search(value) else value
+    # Five looks for a character are cheaper than one regular expression on such short texts,
+    # and the quiz pages ask this 100,000 times at 10,000 questions.
+    if "&" in value or "<" in value or ">" in value or '"' in value or "'" in value:
+        return str(escape(value))
+    return value
 
 
 _WIDE = re.compile(r"[^\x00-\xff]")
