@@ -5,11 +5,12 @@ some 40,000 of these, and a template's fixed cost per render (a context, escapin
 value on the way out) was most of the build's time. The page templates stay Jinja.
 
 Every value from the course is escaped here (``_e``) or is Markdown converted by ``mdtext``;
-the structure is the same semantic form as before: fieldset, legend, label. Characters beyond
-Latin-1 are written as references (&hellip;): one such character makes Python hold the whole
-page in two bytes per character, and every step after that slower. The fixed words come from
-the UI catalogue (``locale``), escaped and with such characters as references once, when the
-catalogue is taken.
+the structure is the same semantic form as before: fieldset, legend, label. What this module
+writes itself is ASCII, other characters as references (&eacute;, &middot;, &hellip;): one
+character beyond Latin-1 makes Python hold the whole page in two bytes per character, and one
+beyond ASCII has the page encoded character by character when it is written, where an ASCII
+page is copied. The fixed words come from the UI catalogue (``locale``), escaped and with such
+characters as references once, when the catalogue is taken.
 """
 
 from __future__ import annotations
@@ -36,12 +37,12 @@ def _e(value: str) -> str:
     return value
 
 
-_WIDE = re.compile(r"[^\x00-\xff]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _html_text(text: str) -> str:
-    """A catalogue text as HTML: escaped, and beyond Latin-1 as references."""
-    return _WIDE.sub(lambda m: f"&{codepoint2name[ord(m[0])]};" if ord(m[0]) in codepoint2name else f"&#{ord(m[0])};",
+    """A catalogue text as HTML: escaped, and beyond ASCII as references."""
+    return _NON_ASCII.sub(lambda m: f"&{codepoint2name[ord(m[0])]};" if ord(m[0]) in codepoint2name else f"&#{ord(m[0])};",
                      _e(text))
 
 
@@ -173,7 +174,7 @@ class QuestionHtml:
         return "".join(out)
 
     def _step(self, node) -> str:
-        return f" · {self._name(node.step)}" if node.step else ""
+        return f" &middot; {self._name(node.step)}" if node.step else ""
 
     def _outcome_meta(self, outcome) -> str:
         if outcome.regime:
