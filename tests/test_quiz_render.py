@@ -228,3 +228,33 @@ def test_each_slot_gets_its_quiz_where_it_stands_and_nothing_else_changes():
     filled = slots.fill(uri, page, "../bronnen/")
     assert filled == (f"<p>a</p>{quiz_two}<p>b</p>{quiz_one}{slot_html(second)}<p>c</p>{quiz_two}<p>d</p>")
     assert slots.fill(uri, "<p>geen quiz</p>", "../bronnen/") == "<p>geen quiz</p>"
+
+
+def test_quiz_html_adds_no_character_beyond_ascii_of_its_own():
+    """Every view of every quiz (on screen, hand-out, answer key) writes its fixed words and marks
+    as ASCII, with references for the rest (&eacute;, &middot;, &#9744;): one other character
+    has the whole page encoded character by character, or held in two bytes per character. What
+    is beyond ASCII comes from the course's own texts."""
+    import yaml
+
+    from elearn.directive import ANSWER_KEY, HANDOUT, QUIZ, Directive
+
+    def texts(data):
+        if isinstance(data, str):
+            yield data
+        elif isinstance(data, dict):
+            for value in data.values():
+                yield from texts(value)
+        elif isinstance(data, list):
+            for value in data:
+                yield from texts(value)
+
+    course = FIXTURES / "mini"
+    own = {c for path in course.rglob("*.yml") for text in texts(yaml.safe_load(path.read_text(encoding="utf-8")))
+           for c in text if ord(c) > 0x7f}
+    site = prepare(course).site
+    written = set()
+    for quiz_id in site.quizzes:
+        for kind in (QUIZ, HANDOUT, ANSWER_KEY):
+            written |= {c for c in site.quiz_html(Directive(kind, quiz_id), "../bronnen/") if ord(c) > 0x7f}
+    assert written <= own, sorted(written - own)

@@ -47,13 +47,13 @@ class QuizSlots:
             if at != -1:
                 quiz = self.site.quiz_html(directive, sources_url)
                 while at != -1:
-                    found.append((at, len(empty), quiz))
+                    found.append((at, at + len(empty), quiz))
                     at = html.find(empty, at + len(empty))
         if not found:
             return html
         parts, start = [], 0
-        for at, length, quiz in sorted(found, key=lambda slot: slot[0]):
+        for at, end, quiz in sorted(found, key=lambda slot: slot[0]):
             parts += (html[start:at], quiz)
-            start = at + length
+            start = end
         parts.append(html[start:])
         return "".join(parts)

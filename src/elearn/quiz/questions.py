@@ -43,7 +43,7 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 def _html_text(text: str) -> str:
     """A catalogue text as HTML: escaped, and beyond ASCII as references."""
     return _NON_ASCII.sub(lambda m: f"&{codepoint2name[ord(m[0])]};" if ord(m[0]) in codepoint2name else f"&#{ord(m[0])};",
-                     _e(text))
+                          _e(text))
 
 
 class QuestionHtml:
