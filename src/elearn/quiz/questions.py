@@ -56,6 +56,16 @@ class QuestionHtml:
         self.source_labels = source_labels
         self._source_lines: dict[tuple[str, str], str] = {}
         self.t = Catalogue(lang, _html_text)
+        # The key's fixed parts, taken from the catalogue once rather than for each of its questions.
+        self._verdicts = {True: self.t("key.right"), False: self.t("key.wrong")}
+        self._per_answer = f'<p class="elearn-label"><strong>{self.t("key.per_answer")}</strong></p>\n<ul>\n'
+        # The same for the form on screen: its end, and the start of the feedback after it.
+        self._form_end = ('</fieldset>\n<div class="elearn-actions">\n<button type="submit" '
+                          f'class="md-button md-button--primary elearn-check">{self.t("quiz.check")}</button>\n'
+                          "</div>\n</form>\n")
+        self._feedback_start = '<div class="elearn-feedback" tabindex="-1" hidden>\n<p class="elearn-verdict"></p>\n'
+        self._views = {"single": self._single, "multiple": self._multiple, "truefalse": self._truefalse,
+                       "ordering": self._ordering, "matching": self._matching, "shortanswer": self._shortanswer}
 
     def _name(self, ref: str) -> str:
         return _e(self.names.get(ref, ref))
@@ -80,24 +90,16 @@ class QuestionHtml:
         # Written anew for every page it is on: measured, that is cheaper than keeping it.
         qid = f"{quiz_id}--{q.id}"
         pin = " data-elearn-pinned" if pinned(q) else ""
-        out = [f'<div class="elearn-question" id="{qid}" data-elearn-question="{q.id}" '
-               f'data-elearn-type="{q.type}"{pin}>\n']
-        t = self.t
-        if isinstance(q, Case):
-            out.append(self._case(q, sources_url))
+        head = (f'<div class="elearn-question" id="{qid}" data-elearn-question="{q.id}" '
+                f'data-elearn-type="{q.type}"{pin}>\n')
+        if q.type == "case":
+            body = self._case(q, sources_url)
         else:
-            out.append('<form class="elearn-form" novalidate>\n<fieldset>\n'
-                       f'<legend class="elearn-prompt"><span class="elearn-number">{t.number("quiz.number", number)}</span> '
-                       f"{md_inline(q.prompt)}</legend>\n")
-            out.append(getattr(self, "_" + q.type)(q, qid))
-            out.append('</fieldset>\n<div class="elearn-actions">\n'
-                       f'<button type="submit" class="md-button md-button--primary elearn-check">{t("quiz.check")}</button>\n'
-                       "</div>\n</form>\n")
-        out.append('<div class="elearn-feedback" tabindex="-1" hidden>\n<p class="elearn-verdict"></p>\n')
-        if q.explanation:
-            out.append(f'<div class="elearn-explanation">{md_block(q.explanation)}</div>')
-        out.append(self._source(q.source, sources_url) + "</div>\n</div>")
-        return "".join(out)
+            body = (f'<form class="elearn-form" novalidate>\n<fieldset>\n<legend class="elearn-prompt">'
+                    f'<span class="elearn-number">{self.t.number("quiz.number", number)}</span> '
+                    f"{md_inline(q.prompt)}</legend>\n{self._views[q.type](q, qid)}{self._form_end}")
+        explanation = f'<div class="elearn-explanation">{md_block(q.explanation)}</div>' if q.explanation else ""
+        return f"{head}{body}{self._feedback_start}{explanation}{self._source(q.source, sources_url)}</div>\n</div>"
 
     def _single(self, q, qid: str, kind: str = "radio") -> str:
         out = []
@@ -237,47 +239,50 @@ class QuestionHtml:
         escaped already."""
         t = self.t
         out = [self._paper_head(q, number)]
-        why = '<div class="elearn-key-why">{}</div></li>\n'.format
-
-        verdicts = {True: t("key.right"), False: t("key.wrong")}
-
-        if q.type in ("single", "multiple"):
-            shown = shown_order(q, q.options)
-            right = [(letter(n), o) for n, (_, o) in enumerate(shown) if o.correct]
-            if q.type == "single":
+        verdicts = self._verdicts
+        kind = q.type
+        if kind == "single" or kind == "multiple":
+            shown = [(letter(n), o) for n, (_, o) in enumerate(shown_order(q, q.options))]
+            if kind == "single":
                 out += [f'<p class="elearn-key-answer"><strong>{t("key.answer")}</strong> {mark}. {md_inline(o.text)}</p>\n'
-                        for mark, o in right]
+                        for mark, o in shown if o.correct]
             else:
                 out.append(f'<p class="elearn-key-answer elearn-label"><strong>{t("key.answers")}</strong></p>\n<ul>\n')
-                out += [f"<li>{mark}. {md_inline(o.text)}</li>\n" for mark, o in right]
+                out += [f"<li>{mark}. {md_inline(o.text)}</li>\n" for mark, o in shown if o.correct]
                 out.append("</ul>\n")
-            out.append(f'<p class="elearn-label"><strong>{t("key.per_answer")}</strong></p>\n<ul>\n')
-            out += [f"<li>{letter(n)}. {md_inline(o.text)} <em>({verdicts[o.correct]})</em> "
-                    + why(md_block(o.feedback)) for n, (_, o) in enumerate(shown)]
+            out.append(self._per_answer)
+            out += [f"<li>{mark}. {md_inline(o.text)} <em>({verdicts[o.correct]})</em> "
+                    f'<div class="elearn-key-why">{md_block(o.feedback)}</div></li>\n' for mark, o in shown]
             out.append("</ul>\n")
-        elif q.type == "truefalse":
+        elif kind == "truefalse":
             yes, no = t("quiz.true"), t("quiz.false")
             out.append(f'<p class="elearn-key-answer"><strong>{t("key.answer")}</strong> {yes if q.answer else no}</p>\n'
-                       f'<p class="elearn-label"><strong>{t("key.per_answer")}</strong></p>\n<ul>\n'
-                       f"<li>{yes} <em>({verdicts[q.answer]})</em> " + why(md_block(q.feedback_true))
-                       + f"<li>{no} <em>({verdicts[not q.answer]})</em> " + why(md_block(q.feedback_false))
-                       + "</ul>\n")
-        elif q.type == "ordering":
+                       f"{self._per_answer}"
+                       f"<li>{yes} <em>({verdicts[q.answer]})</em> "
+                       f'<div class="elearn-key-why">{md_block(q.feedback_true)}</div></li>\n'
+                       f"<li>{no} <em>({verdicts[not q.answer]})</em> "
+                       f'<div class="elearn-key-why">{md_block(q.feedback_false)}</div></li>\n'
+                       "</ul>\n")
+        elif kind == "ordering":
             out.append(f'<p class="elearn-key-answer elearn-label"><strong>{t("key.order")}</strong></p>\n<ol>\n')
-            out += [f"<li>{md_inline(item.text)} " + why(md_block(item.feedback)) for item in q.items]
+            out += [f"<li>{md_inline(item.text)} "
+                    f'<div class="elearn-key-why">{md_block(item.feedback)}</div></li>\n' for item in q.items]
             out.append("</ol>\n")
-        elif q.type == "matching":
+        elif kind == "matching":
             order = [i for i, _ in shown_order(q, q.pairs)]  # the hand-out's letters
             out.append(f'<p class="elearn-key-answer elearn-label"><strong>{t("key.pairs")}</strong></p>\n<ul>\n')
-            out += [f"<li>{_e(pair.left)} &rarr; {letter(order.index(i))}. {_e(pair.right)} " + why(md_block(pair.feedback))
+            out += [f"<li>{_e(pair.left)} &rarr; {letter(order.index(i))}. {_e(pair.right)} "
+                    f'<div class="elearn-key-why">{md_block(pair.feedback)}</div></li>\n'
                     for i, pair in enumerate(q.pairs)]
             out.append("</ul>\n")
-        elif q.type == "shortanswer":
+        elif kind == "shortanswer":
             answers = f" {t('key.or')} ".join(_e(a) for a in q.answers)
             out.append(f'<p class="elearn-key-answer"><strong>{t("key.accepted")}</strong> {answers} '
                        f"<em>{t('key.accepted_note')}</em></p>\n<ul>\n"
-                       f"<li>{t('key.if_right')} " + why(md_block(q.feedback_correct))
-                       + f"<li>{t('key.if_wrong')} " + why(md_block(q.feedback_wrong)) + "</ul>\n")
+                       f"<li>{t('key.if_right')} "
+                       f'<div class="elearn-key-why">{md_block(q.feedback_correct)}</div></li>\n'
+                       f"<li>{t('key.if_wrong')} "
+                       f'<div class="elearn-key-why">{md_block(q.feedback_wrong)}</div></li>\n</ul>\n')
         else:
             out.append(self._case_key(q, sources_url))
         if q.explanation:
@@ -288,31 +293,26 @@ class QuestionHtml:
 
     def _case_key(self, q: Case, sources_url: str) -> str:
         t = self.t
-        places = {node.id: n for n, node in enumerate(q.nodes, start=1)}
-        outcomes = {o.id: o for o in q.outcomes}
-
-        def next_of(choice) -> str:
-            if choice.next in places:
-                return t("key.to_node", n=places[choice.next])
-            return t("key.to_outcome", title=_e(outcomes[choice.next].title))
-
-        def about(choice) -> str:
-            return t("key.choice", kind=t("key.best_choice") if choice.correct else t("key.other_choice"), next=next_of(choice))
-
+        # Where each choice leads, said once per case: a situation by its number, an outcome by its title.
+        leads = {node.id: t.number("key.to_node", n) for n, node in enumerate(q.nodes, start=1)}
+        for outcome in q.outcomes:
+            leads.setdefault(outcome.id, t("key.to_outcome", title=_e(outcome.title)))
+        best_kind, other_kind = t("key.best_choice"), t("key.other_choice")
         out = []
         for n, node in enumerate(q.nodes, start=1):
-            shown = shown_order(q, node.choices, node.id)
+            shown = [(letter(m), c) for m, (_, c) in enumerate(shown_order(q, node.choices, node.id))]
             out.append(f'<div class="elearn-case-node">\n<h3 class="elearn-case-step">{t.number("case.node", n)}'
                        f"{self._step(node)}</h3>\n{md_block(node.situation)}\n")
-            best = [(letter(m), c) for m, (_, c) in enumerate(shown) if c.correct]
+            best = [(mark, c) for mark, c in shown if c.correct]
             if best:
                 label = t("key.best") if len(best) == 1 else t("key.best_many")
                 out.append(f'<p class="elearn-key-answer"><strong>{label}</strong> '
                            + " / ".join(f"{mark}. {md_inline(c.text)}" for mark, c in best) + "</p>")
             out.append("<ul>\n")
-            out += [f"<li>{letter(m)}. {md_inline(c.text)} <em>({about(c)})</em> "
-                    + f'<div class="elearn-key-why">{md_block(c.feedback)}</div></li>\n'
-                    for m, (_, c) in enumerate(shown)]
+            out += [f"<li>{mark}. {md_inline(c.text)} "
+                    f"<em>({t('key.choice', kind=best_kind if c.correct else other_kind, next=leads[c.next])})</em> "
+                    f'<div class="elearn-key-why">{md_block(c.feedback)}</div></li>\n'
+                    for mark, c in shown]
             out.append("</ul>\n</div>\n")
         for outcome in q.outcomes:
             end = t("key.good_end") if outcome.correct else t("key.bad_end")
