@@ -64,8 +64,6 @@ class QuestionHtml:
                           f'class="md-button md-button--primary elearn-check">{self.t("quiz.check")}</button>\n'
                           "</div>\n</form>\n")
         self._feedback_start = '<div class="elearn-feedback" tabindex="-1" hidden>\n<p class="elearn-verdict"></p>\n'
-        self._views = {"single": self._single, "multiple": self._multiple, "truefalse": self._truefalse,
-                       "ordering": self._ordering, "matching": self._matching, "shortanswer": self._shortanswer}
 
     def _name(self, ref: str) -> str:
         return _e(self.names.get(ref, ref))
@@ -97,7 +95,7 @@ class QuestionHtml:
         else:
             body = (f'<form class="elearn-form" novalidate>\n<fieldset>\n<legend class="elearn-prompt">'
                     f'<span class="elearn-number">{self.t.number("quiz.number", number)}</span> '
-                    f"{md_inline(q.prompt)}</legend>\n{self._views[q.type](q, qid)}{self._form_end}")
+                    f"{md_inline(q.prompt)}</legend>\n{self._VIEWS[q.type](self, q, qid)}{self._form_end}")
         explanation = f'<div class="elearn-explanation">{md_block(q.explanation)}</div>' if q.explanation else ""
         return f"{head}{body}{self._feedback_start}{explanation}{self._source(q.source, sources_url)}</div>\n</div>"
 
@@ -152,6 +150,11 @@ class QuestionHtml:
                 f'<div class="elearn-option-feedback" data-when="correct" hidden>{md_block(q.feedback_correct)}</div>\n'
                 f'<div class="elearn-option-feedback" data-when="wrong" hidden>'
                 f'<p>{self.t("quiz.accepted", answers=_e(", ".join(q.answers)))}</p>{md_block(q.feedback_wrong)}</div>\n')
+
+    # The form's body by question type: plain functions, so the renderer holds no bound methods of
+    # itself (a cycle that only the garbage collector would free).
+    _VIEWS = {"single": _single, "multiple": _multiple, "truefalse": _truefalse, "ordering": _ordering,
+              "matching": _matching, "shortanswer": _shortanswer}
 
     def _case(self, q: Case, sources_url: str) -> str:
         t = self.t
