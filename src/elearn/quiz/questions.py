@@ -37,6 +37,9 @@ def _e(value: str) -> str:
     return value
 
 
+# An answer's feedback in the key, closing its list item.
+_why = '<div class="elearn-key-why">{}</div></li>\n'.format
+
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
@@ -90,7 +93,7 @@ class QuestionHtml:
         pin = " data-elearn-pinned" if pinned(q) else ""
         head = (f'<div class="elearn-question" id="{qid}" data-elearn-question="{q.id}" '
                 f'data-elearn-type="{q.type}"{pin}>\n')
-        if q.type == "case":
+        if isinstance(q, Case):
             body = self._case(q, sources_url)
         else:
             body = (f'<form class="elearn-form" novalidate>\n<fieldset>\n<legend class="elearn-prompt">'
@@ -254,38 +257,32 @@ class QuestionHtml:
                 out += [f"<li>{mark}. {md_inline(o.text)}</li>\n" for mark, o in shown if o.correct]
                 out.append("</ul>\n")
             out.append(self._per_answer)
-            out += [f"<li>{mark}. {md_inline(o.text)} <em>({verdicts[o.correct]})</em> "
-                    f'<div class="elearn-key-why">{md_block(o.feedback)}</div></li>\n' for mark, o in shown]
+            out += [f"<li>{mark}. {md_inline(o.text)} <em>({verdicts[o.correct]})</em> " + _why(md_block(o.feedback))
+                    for mark, o in shown]
             out.append("</ul>\n")
         elif kind == "truefalse":
             yes, no = t("quiz.true"), t("quiz.false")
             out.append(f'<p class="elearn-key-answer"><strong>{t("key.answer")}</strong> {yes if q.answer else no}</p>\n'
                        f"{self._per_answer}"
-                       f"<li>{yes} <em>({verdicts[q.answer]})</em> "
-                       f'<div class="elearn-key-why">{md_block(q.feedback_true)}</div></li>\n'
-                       f"<li>{no} <em>({verdicts[not q.answer]})</em> "
-                       f'<div class="elearn-key-why">{md_block(q.feedback_false)}</div></li>\n'
-                       "</ul>\n")
+                       f"<li>{yes} <em>({verdicts[q.answer]})</em> " + _why(md_block(q.feedback_true))
+                       + f"<li>{no} <em>({verdicts[not q.answer]})</em> " + _why(md_block(q.feedback_false))
+                       + "</ul>\n")
         elif kind == "ordering":
             out.append(f'<p class="elearn-key-answer elearn-label"><strong>{t("key.order")}</strong></p>\n<ol>\n')
-            out += [f"<li>{md_inline(item.text)} "
-                    f'<div class="elearn-key-why">{md_block(item.feedback)}</div></li>\n' for item in q.items]
+            out += [f"<li>{md_inline(item.text)} " + _why(md_block(item.feedback)) for item in q.items]
             out.append("</ol>\n")
         elif kind == "matching":
             order = [i for i, _ in shown_order(q, q.pairs)]  # the hand-out's letters
             out.append(f'<p class="elearn-key-answer elearn-label"><strong>{t("key.pairs")}</strong></p>\n<ul>\n')
-            out += [f"<li>{_e(pair.left)} &rarr; {letter(order.index(i))}. {_e(pair.right)} "
-                    f'<div class="elearn-key-why">{md_block(pair.feedback)}</div></li>\n'
+            out += [f"<li>{_e(pair.left)} &rarr; {letter(order.index(i))}. {_e(pair.right)} " + _why(md_block(pair.feedback))
                     for i, pair in enumerate(q.pairs)]
             out.append("</ul>\n")
         elif kind == "shortanswer":
             answers = f" {t('key.or')} ".join(_e(a) for a in q.answers)
             out.append(f'<p class="elearn-key-answer"><strong>{t("key.accepted")}</strong> {answers} '
                        f"<em>{t('key.accepted_note')}</em></p>\n<ul>\n"
-                       f"<li>{t('key.if_right')} "
-                       f'<div class="elearn-key-why">{md_block(q.feedback_correct)}</div></li>\n'
-                       f"<li>{t('key.if_wrong')} "
-                       f'<div class="elearn-key-why">{md_block(q.feedback_wrong)}</div></li>\n</ul>\n')
+                       f"<li>{t('key.if_right')} " + _why(md_block(q.feedback_correct))
+                       + f"<li>{t('key.if_wrong')} " + _why(md_block(q.feedback_wrong)) + "</ul>\n")
         else:
             out.append(self._case_key(q, sources_url))
         if q.explanation:
@@ -314,7 +311,7 @@ class QuestionHtml:
             out.append("<ul>\n")
             out += [f"<li>{mark}. {md_inline(c.text)} "
                     f"<em>({t('key.choice', kind=best_kind if c.correct else other_kind, next=leads[c.next])})</em> "
-                    f'<div class="elearn-key-why">{md_block(c.feedback)}</div></li>\n'
+                    + _why(md_block(c.feedback))
                     for mark, c in shown]
             out.append("</ul>\n</div>\n")
         for outcome in q.outcomes:
