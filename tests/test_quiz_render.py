@@ -6,8 +6,11 @@ import json
 import re
 from collections import Counter
 
+import yaml
+
 from helpers import FIXTURES, REPO, elearn
 from elearn.build import prepare
+from elearn.directive import ANSWER_KEY, HANDOUT, QUIZ, Directive
 from elearn.publish.served import ON_DEMAND, QUESTIONS_SCRIPT
 from elearn.publish.coursedata import course_map, course_script
 
@@ -235,10 +238,6 @@ def test_quiz_html_adds_no_character_beyond_ascii_of_its_own():
     as ASCII, with references for the rest (&eacute;, &middot;, &#9744;): one other character
     has the whole page encoded character by character, or held in two bytes per character. What
     is beyond ASCII comes from the course's own texts."""
-    import yaml
-
-    from elearn.directive import ANSWER_KEY, HANDOUT, QUIZ, Directive
-
     def texts(data):
         if isinstance(data, str):
             yield data

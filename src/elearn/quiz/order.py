@@ -8,6 +8,9 @@ import zlib
 
 from .model import Matching, Ordering, Question, pinned
 
+# The types whose written order gives the answer away (see shown_order); every other keeps "any".
+_RULES = {Ordering: "never-written", Matching: "never-written"}
+
 
 def shown_order(q: Question, items: list, part: str = "") -> list[tuple[int, object]]:
     """(written index, item) in the order a page without script, a hand-out and its key show
@@ -21,9 +24,6 @@ def shown_order(q: Question, items: list, part: str = "") -> list[tuple[int, obj
     # A page, a hand-out, a key and the course data all ask: 40,000 times at 10,000 questions.
     rule = "pinned" if pinned(q) else _RULES.get(type(q), "any")
     return [(i, items[i]) for i in _order(f"{q.id}/{part}" if part else q.id, len(items), rule)]
-
-
-_RULES = {Ordering: "never-written", Matching: "never-written"}
 
 
 @functools.lru_cache(maxsize=1 << 16)  # a question's order is asked for three or four times
